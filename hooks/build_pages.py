@@ -1,0 +1,399 @@
+"""Step 4 of the pipeline: lay the split and routed notes out as pages.
+
+Input: the split notes, the exam routing and the catalogue. Output: a
+``SitePlan``: virtual Markdown pages (with the source lines each one must
+show), the navigation, and the numbers for the build summary. HTML fragments
+come from Jinja2 templates through the ``render`` callback, so this module
+needs no MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import yaml
+
+from notes_model import Kind, Node, SourceLine
+from render_markdown import MarkdownWriter, escape_outline
+from route_exam_notes import ExamRouting, RoutedNote
+from service_catalogue import Catalogue, Service
+from split_by_service import Section, SplitNotes
+
+Render = Callable[..., str]
+HOME = "index.md"
+REVIEW = "practice-exam.md"
+GENERAL = "general.md"
+MENTION_SNIPPET_CHARS = 140
+
+
+@dataclass
+class PageSpec:
+    src_uri: str
+    title: str
+    kind: str  # home | service | topic | review | general | source
+    markdown: str
+    lines: list[SourceLine] = field(default_factory=list)  # notes lines this page must show
+    edit_path: str | None = None  # the notes file it mostly came from
+
+
+@dataclass
+class SitePlan:
+    pages: list[PageSpec]
+    nav: list
+    service_pages: dict[str, str]  # service id -> src_uri
+    summary: str
+
+
+@dataclass
+class Mention:
+    page: str  # src_uri of the page that mentions
+    page_title: str
+    line: SourceLine
+    snippet: str  # Markdown-escaped
+
+
+def service_uri(service_id: str) -> str:
+    return f"services/{service_id}.md"
+
+
+def topic_uri(key: str) -> str:
+    return f"topics/{key}.md"
+
+
+def source_uri(path: str) -> str:
+    name = path.split("/", 1)[-1].replace("/", "-").replace(".", "-")
+    return f"notes-source/{name}.md"
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """Relative link between two src_uris (MkDocs checks and rewrites it)."""
+    depth = from_uri.count("/")
+    return "../" * depth + to_uri
+
+
+def _front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+
+
+def _line_ranges(lines: list[SourceLine]) -> str:
+    numbers = sorted({line.number for line in lines})
+    ranges: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        ranges.append(str(start) if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(ranges)
+
+
+def _lines_of(nodes: list[Node]) -> list[SourceLine]:
+    return [line for node in nodes for line in node.all_lines()]
+
+
+def _section_lines(section: Section) -> list[SourceLine]:
+    """A section's lines: its head line itself (not the head's original
+    children, some of which went to other sections) and its content."""
+    return (list(section.head.lines) if section.head else []) + _lines_of(section.nodes)
+
+
+def _note_count(nodes: list[Node]) -> int:
+    return sum(1 for top in nodes for n in top.walk() if n.kind is not Kind.HEADING)
+
+
+class _Builder:
+    def __init__(self, split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
+                 site_title: str) -> None:
+        self.split = split
+        self.routing = routing
+        self.catalogue = catalogue
+        self.render = render
+        self.site_title = site_title
+        self.pages: list[PageSpec] = []
+        self.service_pages: dict[str, str] = {}
+        self.mentions: dict[str, list[Mention]] = {}
+
+    # -- which services get pages, in which order --------------------------
+
+    def _services_with_pages(self) -> list[Service]:
+        order: list[str] = list(self.split.sections)
+        for note in self.routing.notes:
+            order += note.services
+        for service_id in self._mentioned_ids():
+            order.append(service_id)
+        return [self.catalogue.services[i] for i in dict.fromkeys(order)]
+
+    def _mentioned_ids(self) -> list[str]:
+        found: list[str] = []
+        for notes_file in self.split.files:
+            for top in notes_file.nodes:
+                for node in top.walk():
+                    if node.kind is not Kind.CODE:
+                        found += [h.payload.service.id for h in self.catalogue.mentions(node.text)]
+        return found
+
+    # -- mentions ----------------------------------------------------------
+
+    def _collect_mentions(self, page: str, title: str, nodes: list[Node], owner: str | None) -> None:
+        for top in nodes:
+            for node in top.walk():
+                if node.kind is Kind.CODE:
+                    continue
+                for service_id in dict.fromkeys(h.payload.service.id for h in self.catalogue.mentions(node.text)):
+                    if service_id == owner:
+                        continue
+                    text = node.text.replace("\n", " ")
+                    if len(text) > MENTION_SNIPPET_CHARS:
+                        text = text[:MENTION_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+                    self.mentions.setdefault(service_id, []).append(
+                        Mention(page, title, node.first_line, escape_outline(text)))
+
+    # -- pieces ------------------------------------------------------------
+
+    def _source_link(self, from_uri: str, lines: list[SourceLine]) -> dict:
+        path = lines[0].path
+        same_file = [line for line in lines if line.path == path]
+        first = min(line.number for line in same_file)
+        return {
+            "path": path,
+            "ranges": _line_ranges(same_file),
+            "url": f"{relative(from_uri, source_uri(path))}#L{first}",
+        }
+
+    def _section_markdown(self, uri: str, section: Section, service: Service | None, many: bool) -> str:
+        parts: list[str] = []
+        head = section.head
+        lines = _section_lines(section)
+        head_text = ""
+        heading = ""
+        if head is not None:
+            own_text = head.text.replace("\n", " ")
+            is_name_only = self._is_name_only(head, service)
+            if many and section.nodes and len(own_text) <= 80 and not (is_name_only and not parts):
+                heading = escape_outline(own_text.rstrip(":").rstrip())
+            elif is_name_only:
+                head_text = escape_outline(own_text)
+            else:
+                parts.append(escape_outline(own_text) + "\n")
+        if heading:
+            parts.insert(0, f"## {heading}\n")
+        if lines:
+            parts.insert(1 if heading else 0, self.render(
+                "partials/cramdown/source-strip.html", head=head_text,
+                source=self._source_link(uri, lines)) + "\n")
+        if section.nodes:
+            shift = 1 - (head.level if head is not None and head.kind is Kind.HEADING else 0)
+            parts.append(MarkdownWriter(3 if heading else 2, promote_headings=not heading,
+                                        heading_shift=shift + (1 if heading else 0)).render(section.nodes))
+        return "\n".join(parts)
+
+    def _is_name_only(self, head: Node, service: Service | None) -> bool:
+        if service is None:
+            return False
+        text = head.text.strip().rstrip(":").strip()
+        hits = self.catalogue.mentions(text, keywords=True)
+        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text)
+
+    def _exam_traps(self, uri: str, notes: list[RoutedNote]) -> str:
+        if not notes:
+            return ""
+        body = MarkdownWriter(3).render([n for note in notes for n in note.nodes])
+        indented = "\n".join(("    " + line) if line else "" for line in body.split("\n"))
+        review = relative(uri, REVIEW)
+        return (f'!!! warning "Exam traps"\n\n{indented}\n\n'
+                f"    [All practice-exam notes]({review}){{ .cd-more }}\n")
+
+    def _mentions_block(self, uri: str, service_id: str, expanded: bool) -> str:
+        mentions = [m for m in self.mentions.get(service_id, []) if m.page != uri]
+        if not mentions:
+            return ""
+        return self.render("partials/cramdown/mentions.html", expanded=expanded, mentions=[
+            {"title": m.page_title, "url": relative(uri, m.page), "snippet": m.snippet, "line": m.line.number}
+            for m in mentions])
+
+    # -- pages -------------------------------------------------------------
+
+    def _page(self, uri: str, title: str, kind: str, meta: dict, body: str, lines: list[SourceLine]) -> None:
+        edit_path = lines[0].path if lines else None
+        self.pages.append(PageSpec(uri, title, kind, _front_matter({"title": title, **meta}) + body,
+                                   lines, edit_path))
+
+    def _service_page(self, service: Service) -> None:
+        uri = self.service_pages[service.id]
+        sections = self.split.sections.get(service.id, [])
+        # The section that names the service itself comes first; sections
+        # that moved here from elsewhere ("NACL:" under Route 53) follow.
+        sections = sorted(sections, key=lambda s: 0 if s.head is not None and
+                          self._is_name_only(s.head, service) or (s.head is not None and
+                          self.catalogue.mentions(s.head.text)[:1] and
+                          self.catalogue.mentions(s.head.text)[0].start == 0) else 1)
+        notes = self.routing.for_service(service.id)
+        lines: list[SourceLine] = []
+        parts = [f"# {escape_outline(service.title)}\n",
+                 self.render("partials/cramdown/service-meta.html", category=escape_outline(service.category),
+                             name=escape_outline(service.name), description=escape_outline(service.description),
+                             category_url=relative(uri, HOME) + "#" + _anchor(service.category)) + "\n"]
+        many = len(sections) > 1
+        for section in sections:
+            parts.append(self._section_markdown(uri, section, service, many))
+            lines += _section_lines(section)
+        exam_nodes = [n for note in notes for n in note.nodes]
+        lines += _lines_of(exam_nodes)
+        parts.append(self._exam_traps(uri, notes))
+        parts.append(self._mentions_block(uri, service.id, expanded=not sections and not notes))
+        meta = {"description": service.description, "search": {"boost": 2},
+                "cramdown": {"kind": "service", "service": service.id, "category": service.category}}
+        self._page(uri, service.title, "service", meta, "\n".join(p for p in parts if p), lines)
+
+    def _topic_page(self, key: str) -> None:
+        group = self.split.groups[key]
+        uri = topic_uri(key)
+        parts = [f"# {escape_outline(group.title)}\n"]
+        lines: list[SourceLine] = []
+        for intro in group.intro:
+            lines += _section_lines(intro)
+            parts.append(self.render("partials/cramdown/source-strip.html", head=escape_outline(intro.head.text),
+                                     source=self._source_link(uri, _section_lines(intro))))
+            if intro.nodes:
+                parts.append(MarkdownWriter(2, promote_headings=True).render(intro.nodes))
+        services = [self.catalogue.services[s] for s in group.services]
+        parts.append(self.render("partials/cramdown/service-cards.html", heading="Services in this topic",
+                                 services=[self._card(uri, s) for s in services]))
+        meta = {"cramdown": {"kind": "topic"}}
+        self._page(uri, group.title, "topic", meta, "\n\n".join(parts), lines)
+
+    def _card(self, from_uri: str, service: Service) -> dict:
+        sections = self.split.sections.get(service.id, [])
+        notes = sum(_note_count(s.nodes) + (1 if s.head else 0) for s in sections)
+        return {"title": escape_outline(service.title), "url": relative(from_uri, self.service_pages[service.id]),
+                "description": escape_outline(service.description), "notes": notes,
+                "traps": len(self.routing.for_service(service.id)),
+                "mentions": len(self.mentions.get(service.id, []))}
+
+    def _review_page(self) -> None:
+        if not self.routing.items:
+            return
+        uri = REVIEW
+        parts = ["# Practice exam review\n"]
+        lines: list[SourceLine] = []
+        for marker in self.split.exam_markers:
+            lines += marker.lines
+            parts.append(escape_outline(marker.text.replace("\n", " ")) + "\n{ .cd-lead }\n")
+        for index, item in enumerate(self.routing.items):
+            lines += _lines_of(item.nodes)
+            routes = self.routing.routes[index]
+            links = ", ".join(f"[{escape_outline(self.catalogue.services[s].title)}]"
+                              f"({relative(uri, self.service_pages[s])})" for s in routes)
+            goes = f"→ {links}" if links else f"→ [General]({relative(uri, GENERAL)})"
+            body = MarkdownWriter(3).render(item.nodes).rstrip("\n")
+            parts.append(f'<div class="cd-exam-item" id="exam-{item.first_line}" markdown>\n\n{body}\n\n'
+                         f'{goes}\n{{ .cd-route }}\n\n</div>\n')
+        meta = {"search": {"boost": 0.5}, "cramdown": {"kind": "review"}}
+        self._page(uri, "Practice exam review", "review", meta, "\n".join(parts), lines)
+
+    def _general_page(self) -> None:
+        unassigned = [self.routing.items[i] for i in self.routing.unassigned]
+        if not self.split.general and not unassigned:
+            return
+        uri = GENERAL
+        parts = ["# General\n", "Notes that are not about one particular service.\n"]
+        lines: list[SourceLine] = []
+        for section in self.split.general:
+            lines += _lines_of(section.nodes)
+            parts.append(self.render("partials/cramdown/source-strip.html", head="",
+                                     source=self._source_link(uri, _lines_of(section.nodes))))
+            parts.append(MarkdownWriter(2, promote_headings=True, heading_shift=1).render(section.nodes))
+        if unassigned:
+            parts.append("## Practice-exam notes\n")
+            for item in unassigned:
+                lines += _lines_of(item.nodes)
+                parts.append(MarkdownWriter(3).render(item.nodes))
+        self._page(uri, "General", "general", {"cramdown": {"kind": "general"}}, "\n\n".join(parts), lines)
+
+    def _source_pages(self) -> None:
+        for notes_file in self.split.files:
+            uri = source_uri(notes_file.path)
+            body = [f"# {escape_outline(notes_file.path)}\n",
+                    "The notes exactly as written. Line numbers match your editor.\n",
+                    self.render("partials/cramdown/notes-source.html", lines=notes_file.lines)]
+            meta = {"search": {"exclude": True}, "hide": ["toc"], "cramdown": {"kind": "source"}}
+            self._page(uri, notes_file.path, "source", meta, "\n".join(body), [])
+
+    def _home_page(self, services: list[Service]) -> None:
+        by_category: dict[str, list[dict]] = {}
+        for service in services:
+            by_category.setdefault(service.category, []).append(self._card(HOME, service))
+        categories = [{"name": c, "anchor": _anchor(c), "services": by_category[c]}
+                      for c in self.catalogue.categories if c in by_category]
+        traps = len(self.routing.items)
+        body = self.render("partials/cramdown/home.html", title=escape_outline(self.site_title),
+                           categories=categories, service_count=len(services), exam_count=traps,
+                           review_url=REVIEW if traps else "")
+        meta = {"hide": ["toc"], "cramdown": {"kind": "home"}}
+        self._page(HOME, "Home", "home", meta, body, [])
+
+    # -- all together ------------------------------------------------------
+
+    def build(self) -> SitePlan:
+        services = self._services_with_pages()
+        for service in services:
+            self.service_pages[service.id] = service_uri(service.id)
+        for service_id, sections in self.split.sections.items():
+            title = self.catalogue.services[service_id].title
+            for section in sections:
+                self._collect_mentions(service_uri(service_id), title, section.nodes, service_id)
+        for key, group in self.split.groups.items():
+            for intro in group.intro:
+                self._collect_mentions(topic_uri(key), group.title, intro.nodes, None)
+        for note in self.routing.notes:
+            for service_id in note.services[:1]:
+                self._collect_mentions(service_uri(service_id), self.catalogue.services[service_id].title,
+                                       note.nodes, service_id)
+        for section in self.split.general:
+            self._collect_mentions(GENERAL, "General", section.nodes, None)
+
+        self._home_page(services)
+        for service in services:
+            self._service_page(service)
+        for key in self.split.groups:
+            self._topic_page(key)
+        self._review_page()
+        self._general_page()
+        self._source_pages()
+        return SitePlan(self.pages, self._nav(services), self.service_pages, self._summary(services))
+
+    def _nav(self, services: list[Service]) -> list:
+        nav: list = [{"Home": HOME}]
+        first_category_of_group = {
+            key: self.catalogue.services[group.services[0]].category
+            for key, group in self.split.groups.items() if group.services}
+        for category in self.catalogue.categories:
+            entries: list = [{f"{self.split.groups[k].title} (overview)": topic_uri(k)}
+                             for k, c in first_category_of_group.items() if c == category]
+            entries += [{s.title: self.service_pages[s.id]} for s in services if s.category == category]
+            if entries:
+                nav.append({category: entries})
+        if self.routing.items:
+            nav.append({"Practice exam review": REVIEW})
+        if any(p.src_uri == GENERAL for p in self.pages):
+            nav.append({"General": GENERAL})
+        return nav
+
+    def _summary(self, services: list[Service]) -> str:
+        routed = sum(1 for route in self.routing.routes if route)
+        return (f"{len(services)} services, {len(self.pages)} pages, "
+                f"{routed} of {len(self.routing.items)} exam notes routed, "
+                f"{len(self.routing.unassigned)} unassigned")
+
+
+def _anchor(text: str) -> str:
+    import re
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def build_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
+                site_title: str = "Study notes") -> SitePlan:
+    return _Builder(split, routing, catalogue, render, site_title).build()

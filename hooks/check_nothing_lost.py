@@ -1,0 +1,58 @@
+"""Nothing lost: every non-blank line of the notes must show on a built page.
+
+Two checks. Coverage: every line was placed on some page by the pipeline.
+Rendering: the line's words appear, in order, in the text of that page's
+built HTML (markup characters and spacing aside), so an escaping slip or a
+swallowed block is caught, not only a routing bug.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from notes_model import NotesFile, SourceLine
+
+MARKER_RE = re.compile(r"^\s*(?:[-*+•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]\s*|\d{1,9}[.)]\s+|#{1,6}(?:\s+|$))")
+IGNORED_CHARS_RE = re.compile(r"[*_`=#\\:\s]+")
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def comparable(text: str) -> str:
+    """Text reduced to what must survive rendering: no markup characters,
+    colons or spacing (Markdown may fold or drop those)."""
+    return IGNORED_CHARS_RE.sub("", html.unescape(text))
+
+
+def line_text(line: SourceLine) -> str:
+    return comparable(MARKER_RE.sub("", line.text, count=1))
+
+
+def html_text(page_html: str) -> str:
+    parser = _TextOnly()
+    parser.feed(page_html)
+    parser.close()
+    return comparable(" ".join(parser.parts))
+
+
+def unplaced_lines(files: list[NotesFile], placed: set[tuple[str, int]]) -> list[SourceLine]:
+    missing = []
+    for notes_file in files:
+        for line in notes_file.lines:
+            if line.text.strip() and (line.path, line.number) not in placed:
+                missing.append(line)
+    return missing
+
+
+def missing_from_page(lines: list[SourceLine], page_html: str) -> list[SourceLine]:
+    text = html_text(page_html)
+    return [line for line in lines if line.text.strip() and line_text(line) not in text]

@@ -1,0 +1,154 @@
+"""The MkDocs adapter: wires the Cramdown pipeline into MkDocs events.
+
+Pipeline (one module per step, none of which imports MkDocs):
+read_notes -> split_by_service -> route_exam_notes -> build_pages,
+with check_nothing_lost at the end.
+
+This file only translates: MkDocs config in, virtual pages and navigation
+out, and ``NotesError`` turned into ``PluginError`` so the build stops with
+one clear line. Per-build state hangs off the config object, which MkDocs
+creates anew for every build, so ``mkdocs serve`` rebuilds start clean.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from build_pages import SitePlan, build_pages
+from check_nothing_lost import missing_from_page, unplaced_lines
+from notes_model import NotesError, NotesFile
+from read_notes import read_notes_dir
+from route_exam_notes import route_exam_notes
+from service_catalogue import Catalogue, load_catalogue
+from split_by_service import DEFAULT_EXAM_MARKERS, split_by_service
+
+log = logging.getLogger("mkdocs.hooks.cramdown")
+
+DEFAULTS = {
+    "notes": "notes",
+    "catalogue": "hooks/data/services.yml",
+    "exam_markers": list(DEFAULT_EXAM_MARKERS),
+}
+
+
+@dataclass
+class _BuildState:
+    root: Path
+    settings: dict
+    catalogue: Catalogue
+    files: list[NotesFile] = field(default_factory=list)
+    plan: SitePlan | None = None
+    page_lines: dict = field(default_factory=dict)  # src_uri -> notes lines it must show
+    page_html: dict = field(default_factory=dict)  # src_uri -> rendered HTML
+
+
+def _state(config: MkDocsConfig) -> _BuildState:
+    return config._cramdown  # type: ignore[attr-defined]
+
+
+def _settings(config: MkDocsConfig) -> dict:
+    settings = dict(DEFAULTS)
+    user = config.extra.get("cramdown") or {}
+    if not isinstance(user, dict):
+        raise PluginError("mkdocs.yml: extra.cramdown must be a mapping (keys: " + ", ".join(DEFAULTS) + ")")
+    unknown = sorted(set(user) - set(DEFAULTS))
+    if unknown:
+        raise PluginError(f"mkdocs.yml: unknown setting extra.cramdown.{unknown[0]} "
+                          f"(allowed: {', '.join(DEFAULTS)})")
+    settings.update(user)
+    return settings
+
+
+# -- MkDocs events --------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).resolve().parent
+    settings = _settings(config)
+    try:
+        catalogue = load_catalogue(root / settings["catalogue"], settings["catalogue"])
+    except NotesError as error:
+        raise PluginError(str(error)) from None
+    config._cramdown = _BuildState(root=root, settings=settings, catalogue=catalogue)  # type: ignore[attr-defined]
+    notes_dir = str(root / settings["notes"])
+    if notes_dir not in config.watch:
+        config.watch.append(notes_dir)
+    return config
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    state = _state(config)
+    settings = state.settings
+    try:
+        state.files = read_notes_dir(state.root / settings["notes"], settings["notes"].rstrip("/"))
+        split = split_by_service(state.files, state.catalogue, tuple(settings["exam_markers"]))
+        if not split.sections and not split.exam_items:
+            first = state.files[0]
+            raise NotesError(first.path, 1, "no service from the catalogue was found in the notes",
+                             f"start a bullet or heading with a service name from {settings['catalogue']}, "
+                             "e.g. '• SQS:' or '## SQS'")
+        routing = route_exam_notes(split.exam_items, state.catalogue)
+    except NotesError as error:
+        raise PluginError(str(error)) from None
+
+    env = config.theme.get_env()
+
+    def render(template: str, **context) -> str:
+        return env.get_template(template).render(**context)
+
+    plan = build_pages(split, routing, state.catalogue, render, site_title=config.site_name)
+    state.plan = plan
+    docs_dir = Path(config.docs_dir)
+    for spec in plan.pages:
+        if files.get_file_from_path(spec.src_uri) is not None:
+            log.info("cramdown: %s exists in %s, so it is used instead of the generated page",
+                     spec.src_uri, config.docs_dir)
+            continue
+        # The notes-source pages are link targets, not reading material.
+        inclusion = InclusionLevel.NOT_IN_NAV if spec.kind == "source" else InclusionLevel.UNDEFINED
+        generated = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
+        if spec.edit_path:
+            generated.edit_uri = os.path.relpath(state.root / spec.edit_path, docs_dir).replace(os.sep, "/")
+        files.append(generated)
+        state.page_lines[spec.src_uri] = spec.lines
+    if not config.nav:
+        config.nav = plan.nav + _hand_written_pages(files, plan)
+    log.info("cramdown: %s", plan.summary)
+    return files
+
+
+def _hand_written_pages(files: Files, plan: SitePlan) -> list:
+    generated = {spec.src_uri for spec in plan.pages}
+    return sorted(f.src_uri for f in files.documentation_pages()
+                  if f.src_uri not in generated and not f.src_uri.startswith("notes-source/"))
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = _state(config)
+    if page.file.src_uri in state.page_lines:
+        state.page_html[page.file.src_uri] = html
+    return html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    state = _state(config)
+    placed = {(line.path, line.number) for lines in state.page_lines.values() for line in lines}
+    unplaced = unplaced_lines(state.files, placed)
+    if unplaced:
+        line = unplaced[0]
+        raise PluginError(f"{line.path}:{line.number}: this line was not placed on any page "
+                          f"({len(unplaced)} lines in all; this is a Cramdown bug, please report it)")
+    for uri, lines in state.page_lines.items():
+        missing = missing_from_page(lines, state.page_html.get(uri, ""))
+        if missing:
+            line = missing[0]
+            raise PluginError(f"{line.path}:{line.number}: this line is missing from the built page {uri} "
+                              f"({len(missing)} lines in all; this is a Cramdown bug, please report it)")

@@ -1,0 +1,90 @@
+"""The shapes that flow through the pipeline, and its one error type.
+
+Plain data: nothing here knows about MkDocs. Every record carries the file and
+1-based line it came from, so every message can cite ``file:line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class NotesError(Exception):
+    """Bad input. ``str(error)`` is the one line shown to the user:
+    ``file:line: what is wrong (what is allowed)``."""
+
+    def __init__(self, path: str, line: int | None, problem: str, allowed: str = "") -> None:
+        where = f"{path}:{line}" if line else path
+        message = f"{where}: {problem}"
+        if allowed:
+            message += f" ({allowed})"
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+
+class Kind(str, Enum):
+    BULLET = "bullet"      # •, -, * ... item
+    NUMBERED = "numbered"  # 1. / 1) item
+    HEADING = "heading"    # Markdown ATX heading
+    PARAGRAPH = "paragraph"
+    CODE = "code"          # fenced, or detected YAML/JSON block in outline text
+
+
+class Format(str, Enum):
+    OUTLINE = "outline"
+    MARKDOWN = "markdown"
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    path: str  # as shown to the user, e.g. "notes/aws.txt"
+    number: int  # 1-based
+    text: str  # the raw line, tabs expanded, no newline
+
+
+@dataclass
+class Node:
+    """One block of the notes: a list item, heading, paragraph or code block.
+
+    ``text`` is the block's own text without its marker (for a code block,
+    the code; for a Markdown paragraph, its lines joined with newlines).
+    ``lines`` are the source lines the block itself occupies (not its
+    children's), so the nothing-lost check can account for every line.
+    """
+
+    kind: Kind
+    text: str
+    lines: list[SourceLine]
+    fmt: Format
+    indent: int = 0
+    level: int = 0  # heading level (1-6); 0 otherwise
+    number: str = ""  # the written number of a numbered item, e.g. "1"
+    language: str = ""  # code blocks: "yaml", "json" or the fence's info string
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def first_line(self) -> SourceLine:
+        return self.lines[0]
+
+    def walk(self):
+        """This node and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def all_lines(self) -> list[SourceLine]:
+        return [line for node in self.walk() for line in node.lines]
+
+
+@dataclass
+class NotesFile:
+    path: str
+    fmt: Format
+    nodes: list[Node]  # top-level nodes
+    lines: list[SourceLine]  # every line of the file, blank ones included
+
+    @property
+    def line_count(self) -> int:
+        return len(self.lines)

@@ -1,0 +1,155 @@
+"""Turn notes blocks into Markdown that says exactly what the notes say.
+
+Outline text is escaped so that only the markup the notes already use keeps
+its meaning: `code`, **bold** and ==highlight==. Everything else, raw HTML
+included, shows as written. Markdown notes keep their Markdown, but raw HTML
+is still shown as text, never run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from notes_model import Format, Kind, Node
+
+# Markup the outline notes use on purpose, kept as Markdown.
+INLINE_MARKUP_RE = re.compile(
+    r"(?P<code>(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"  # `code`
+    r"|\*\*(?P<bold>\S(?:.*?\S)?)\*\*"  # **bold**
+    r"|==(?P<mark>\S(?:.*?\S)?)=="  # ==highlight==
+)
+# Characters Python-Markdown (with our extensions) would read as syntax.
+ESCAPE_RE = re.compile(r"([\\`*_\[\]{}()#+\-.!|=])")
+HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+LEADING_SYNTAX_RE = re.compile(r"^(\d+)([.)])")
+CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+
+
+def _escape_plain(text: str) -> str:
+    text = ESCAPE_RE.sub(r"\\\1", text)
+    return "".join(HTML_ESCAPES.get(ch, ch) for ch in text)
+
+
+def escape_outline(text: str) -> str:
+    """Outline text -> Markdown that renders as the same text, keeping
+    `code`, **bold** and ==highlight==."""
+    out: list[str] = []
+    pos = 0
+    for match in INLINE_MARKUP_RE.finditer(text):
+        out.append(_escape_plain(text[pos:match.start()]))
+        if match.group("code"):
+            out.append(match.group("code"))
+        elif match.group("bold") is not None:
+            out.append("**" + escape_outline(match.group("bold")) + "**")
+        else:
+            out.append("==" + escape_outline(match.group("mark")) + "==")
+        pos = match.end()
+    out.append(_escape_plain(text[pos:]))
+    result = "".join(out)
+    # "1986. was a year" must not become a numbered list.
+    return LEADING_SYNTAX_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), result)
+
+
+def escape_markdown_html(text: str) -> str:
+    """Markdown notes: keep the Markdown, show raw HTML as text."""
+    out: list[str] = []
+    pos = 0
+    for match in CODE_SPAN_RE.finditer(text):
+        out.append(text[pos:match.start()].replace("<", "&lt;"))
+        out.append(match.group())
+        pos = match.end()
+    out.append(text[pos:].replace("<", "&lt;"))
+    return "".join(out)
+
+
+def inline(node: Node) -> str:
+    if node.fmt is Format.OUTLINE:
+        return escape_outline(node.text)
+    return escape_markdown_html(node.text)
+
+
+def _fence(code: str, language: str, indent: str) -> list[str]:
+    longest = max((len(m.group()) for m in re.finditer(r"`+", code)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    language = re.sub(r"[^\w+-]", "", language)
+    lines = [f"{indent}{ticks}{language}"]
+    lines += [f"{indent}{line}" if line else "" for line in code.split("\n")]
+    lines.append(f"{indent}{ticks}")
+    return lines
+
+
+def _deepest_last(node: Node) -> Node:
+    while node.children:
+        node = node.children[-1]
+    return node
+
+
+class MarkdownWriter:
+    """Render a list of sibling blocks. ``heading_shift`` re-levels Markdown
+    headings so a section's own headings sit under the page title;
+    ``promote_headings`` turns short outline items that have sub-items into
+    ``##`` headings, which gives long pages a table of contents."""
+
+    def __init__(self, heading_base: int = 2, promote_headings: bool = False, heading_shift: int = 0) -> None:
+        self.heading_base = heading_base
+        self.promote = promote_headings
+        self.heading_shift = heading_shift
+
+    def render(self, nodes: list[Node]) -> str:
+        return "\n".join(self._blocks(nodes, "", top=True)).strip("\n") + "\n"
+
+    def _is_promoted(self, node: Node, top: bool) -> bool:
+        return (top and self.promote and node.fmt is Format.OUTLINE and node.kind is Kind.BULLET
+                and bool(node.children) and len(node.text) <= 60 and "\n" not in node.text)
+
+    def _blocks(self, nodes: list[Node], indent: str, top: bool = False) -> list[str]:
+        lines: list[str] = []
+        previous: Node | None = None
+        for node in nodes:
+            if node.kind in (Kind.BULLET, Kind.NUMBERED) and not self._is_promoted(node, top):
+                switch = previous is not None and previous.kind in (Kind.BULLET, Kind.NUMBERED) and (
+                    previous.kind is not node.kind
+                    or (previous.children and _deepest_last(previous).kind not in (node.kind,)))
+                if previous is not None and (previous.kind not in (Kind.BULLET, Kind.NUMBERED) or switch):
+                    lines.append("")
+                lines += self._item(node, indent)
+            else:
+                lines.append("")
+                lines += self._block(node, indent, top)
+                lines.append("")
+            previous = node
+        return lines
+
+    def _item(self, node: Node, indent: str) -> list[str]:
+        marker = f"{node.number}. " if node.kind is Kind.NUMBERED else "- "
+        text_lines = inline(node).split("\n")
+        child_indent = indent + "    "
+        lines = [indent + marker + text_lines[0]] + [child_indent + t for t in text_lines[1:]]
+        if node.children:
+            if any(c.kind not in (Kind.BULLET, Kind.NUMBERED) for c in node.children):
+                lines.append("")
+            lines += self._blocks(node.children, child_indent)
+        return lines
+
+    def _block(self, node: Node, indent: str, top: bool) -> list[str]:
+        if node.kind is Kind.CODE:
+            return _fence(node.text, node.language, indent)
+        if node.kind is Kind.HEADING or self._is_promoted(node, top):
+            if indent:  # a heading cannot sit inside a list: keep it as bold text
+                lines = [indent + "**" + inline(node).replace("\n", " ") + "**", ""]
+                return lines + self._blocks(node.children, indent)
+            level = self.heading_base if node.kind is not Kind.HEADING else \
+                max(self.heading_base, min(6, node.level + self.heading_shift))
+            text = inline(node).replace("\n", " ").rstrip(":").rstrip() if node.fmt is Format.OUTLINE \
+                else inline(node).replace("\n", " ")
+            lines = ["#" * level + " " + (text or "\\#"), ""]
+            writer = self
+            if node.kind is not Kind.HEADING:
+                writer = MarkdownWriter(self.heading_base + 1, False, self.heading_shift)
+            return lines + writer._blocks(node.children, indent, top=node.kind is Kind.HEADING)
+        # a paragraph
+        lines = [indent + t for t in inline(node).split("\n")]
+        if node.children:
+            lines.append("")
+            lines += self._blocks(node.children, indent + "    " if indent else indent)
+        return lines
