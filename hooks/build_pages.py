@@ -25,6 +25,7 @@ HOME = "index.md"
 REVIEW = "practice-exam.md"
 GENERAL = "general.md"
 MENTION_SNIPPET_CHARS = 140
+HEADING_MAX_CHARS = 80
 
 
 @dataclass
@@ -100,6 +101,14 @@ def _section_lines(section: Section) -> list[SourceLine]:
     return (list(section.head.lines) if section.head else []) + _lines_of(section.nodes)
 
 
+def _outer_level(section: Section) -> int:
+    """The heading level the section's content is nested under (0 for outline text)."""
+    if section.head is not None and section.head.kind is Kind.HEADING:
+        return section.head.level
+    levels = [n.level for top in section.nodes for n in top.walk() if n.kind is Kind.HEADING]
+    return min(levels) - 1 if levels else 0
+
+
 def _note_count(nodes: list[Node]) -> int:
     return sum(1 for top in nodes for n in top.walk() if n.kind is not Kind.HEADING)
 
@@ -163,39 +172,48 @@ class _Builder:
             "url": f"{relative(from_uri, source_uri(path))}#L{first}",
         }
 
-    def _section_markdown(self, uri: str, section: Section, service: Service | None, many: bool) -> str:
-        parts: list[str] = []
+    def _section_markdown(self, uri: str, section: Section, service: Service | None, primary: bool) -> str:
+        """One section of a page. The page's main section sits right under the
+        title; a section that came from elsewhere gets its own ``##`` heading
+        (its head line) so the reader sees where the page changes topic."""
         head = section.head
-        lines = _section_lines(section)
-        head_text = ""
+        parts: list[str] = []
+        strip_head = ""
         heading = ""
         if head is not None:
             own_text = head.text.replace("\n", " ")
-            is_name_only = self._is_name_only(head, service)
-            if many and section.nodes and len(own_text) <= 80 and not (is_name_only and not parts):
-                heading = escape_outline(own_text.rstrip(":").rstrip())
-            elif is_name_only:
-                head_text = escape_outline(own_text)
+            if not primary and section.nodes and len(own_text) <= HEADING_MAX_CHARS:
+                heading = escape_outline(own_text.rstrip().rstrip(":").rstrip())
+            elif self._is_name_only(head, service):
+                strip_head = escape_outline(own_text)
             else:
                 parts.append(escape_outline(own_text) + "\n")
+        lines = _section_lines(section)
+        if lines:
+            parts.insert(0, self.render("partials/cramdown/source-strip.html", head=strip_head,
+                                        source=self._source_link(uri, lines)) + "\n")
         if heading:
             parts.insert(0, f"## {heading}\n")
-        if lines:
-            parts.insert(1 if heading else 0, self.render(
-                "partials/cramdown/source-strip.html", head=head_text,
-                source=self._source_link(uri, lines)) + "\n")
         if section.nodes:
-            shift = 1 - (head.level if head is not None and head.kind is Kind.HEADING else 0)
-            parts.append(MarkdownWriter(3 if heading else 2, promote_headings=not heading,
-                                        heading_shift=shift + (1 if heading else 0)).render(section.nodes))
+            base = 3 if heading else 2
+            parts.append(MarkdownWriter(base, promote_headings=not heading,
+                                        heading_shift=base - 1 - _outer_level(section)).render(section.nodes))
         return "\n".join(parts)
 
     def _is_name_only(self, head: Node, service: Service | None) -> bool:
+        """Is the head line just a name for the service ("ELB:", "AWS Lambda", "NACL:")?"""
         if service is None:
             return False
         text = head.text.strip().rstrip(":").strip()
         hits = self.catalogue.mentions(text, keywords=True)
         return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text)
+
+    def _is_primary(self, section: Section, service: Service) -> bool:
+        """Does the section's head start with the service's own name (not a keyword)?"""
+        if section.head is None:
+            return True
+        hits = self.catalogue.mentions(section.head.text)
+        return bool(hits) and hits[0].start == 0 and hits[0].payload.service.id == service.id
 
     def _exam_traps(self, uri: str, notes: list[RoutedNote]) -> str:
         if not notes:
@@ -226,19 +244,15 @@ class _Builder:
         sections = self.split.sections.get(service.id, [])
         # The section that names the service itself comes first; sections
         # that moved here from elsewhere ("NACL:" under Route 53) follow.
-        sections = sorted(sections, key=lambda s: 0 if s.head is not None and
-                          self._is_name_only(s.head, service) or (s.head is not None and
-                          self.catalogue.mentions(s.head.text)[:1] and
-                          self.catalogue.mentions(s.head.text)[0].start == 0) else 1)
+        sections = sorted(sections, key=lambda s: not self._is_primary(s, service))
         notes = self.routing.for_service(service.id)
         lines: list[SourceLine] = []
         parts = [f"# {escape_outline(service.title)}\n",
                  self.render("partials/cramdown/service-meta.html", category=escape_outline(service.category),
                              name=escape_outline(service.name), description=escape_outline(service.description),
                              category_url=relative(uri, HOME) + "#" + _anchor(service.category)) + "\n"]
-        many = len(sections) > 1
-        for section in sections:
-            parts.append(self._section_markdown(uri, section, service, many))
+        for index, section in enumerate(sections):
+            parts.append(self._section_markdown(uri, section, service, primary=index == 0))
             lines += _section_lines(section)
         exam_nodes = [n for note in notes for n in note.nodes]
         lines += _lines_of(exam_nodes)

@@ -22,6 +22,7 @@ INLINE_MARKUP_RE = re.compile(
 ESCAPE_RE = re.compile(r"([\\`*_\[\]{}()#+\-.!|=])")
 HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 LEADING_SYNTAX_RE = re.compile(r"^(\d+)([.)])")
+PROMOTE_MAX_CHARS = 60
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
@@ -78,12 +79,6 @@ def _fence(code: str, language: str, indent: str) -> list[str]:
     return lines
 
 
-def _deepest_last(node: Node) -> Node:
-    while node.children:
-        node = node.children[-1]
-    return node
-
-
 class MarkdownWriter:
     """Render a list of sibling blocks. ``heading_shift`` re-levels Markdown
     headings so a section's own headings sit under the page title;
@@ -94,30 +89,48 @@ class MarkdownWriter:
         self.heading_base = heading_base
         self.promote = promote_headings
         self.heading_shift = heading_shift
+        self._promoted: set[int] = set()
 
     def render(self, nodes: list[Node]) -> str:
+        self._promoted = self._promotable(nodes) if self.promote else set()
         return "\n".join(self._blocks(nodes, "", top=True)).strip("\n") + "\n"
 
+    @staticmethod
+    def _promotable(nodes: list[Node]) -> set[int]:
+        """Top-level items to show as headings. Only when every item from the
+        first such item on is one: a heading claims what follows it, and a
+        plain item after a heading would read as part of it."""
+        def short_parent(node: Node) -> bool:
+            return (node.fmt is Format.OUTLINE and node.kind is Kind.BULLET and bool(node.children)
+                    and len(node.text) <= PROMOTE_MAX_CHARS and "\n" not in node.text)
+        first = next((i for i, node in enumerate(nodes) if short_parent(node)), None)
+        if first is None or not all(short_parent(node) for node in nodes[first:]):
+            return set()
+        return {id(node) for node in nodes[first:]}
+
     def _is_promoted(self, node: Node, top: bool) -> bool:
-        return (top and self.promote and node.fmt is Format.OUTLINE and node.kind is Kind.BULLET
-                and bool(node.children) and len(node.text) <= 60 and "\n" not in node.text)
+        return top and id(node) in self._promoted
 
     def _blocks(self, nodes: list[Node], indent: str, top: bool = False) -> list[str]:
         lines: list[str] = []
         previous: Node | None = None
+        previous_lines: list[str] = []
         for node in nodes:
             if node.kind in (Kind.BULLET, Kind.NUMBERED) and not self._is_promoted(node, top):
-                switch = previous is not None and previous.kind in (Kind.BULLET, Kind.NUMBERED) and (
-                    previous.kind is not node.kind
-                    or (previous.children and _deepest_last(previous).kind not in (node.kind,)))
-                if previous is not None and (previous.kind not in (Kind.BULLET, Kind.NUMBERED) or switch):
+                # Python-Markdown joins a list item to the list above it unless a
+                # blank line separates them after a change of list type or after
+                # a nested block that itself needed blank lines.
+                if previous is not None and (previous.kind is not node.kind or "" in previous_lines):
                     lines.append("")
-                lines += self._item(node, indent)
+                item_lines = self._item(node, indent)
+                lines += item_lines
+                previous, previous_lines = node, item_lines
+                continue
             else:
                 lines.append("")
                 lines += self._block(node, indent, top)
                 lines.append("")
-            previous = node
+            previous, previous_lines = node, [""]
         return lines
 
     def _item(self, node: Node, indent: str) -> list[str]:
