@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 from notes_model import NotesFile, SourceLine
 
 MARKER_RE = re.compile(r"^\s*(?:[-*+•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]\s*|\d{1,9}[.)]\s+|#{1,6}(?:\s+|$))")
-IGNORED_CHARS_RE = re.compile(r"[*_`=#\\:\s]+")
+FENCE_LINE_RE = re.compile(r"^\s*(?:`{3,}|~{3,})[^`]*$")  # fence delimiters are markup, not content
+IGNORED_CHARS_RE = re.compile(r"[*_`=#\\:|\-\s]+")
 
 
 class _TextOnly(HTMLParser):
@@ -28,12 +29,15 @@ class _TextOnly(HTMLParser):
 
 
 def comparable(text: str) -> str:
-    """Text reduced to what must survive rendering: no markup characters,
-    colons or spacing (Markdown may fold or drop those)."""
+    """Text reduced to what must survive rendering: no markup characters
+    (emphasis, table pipes and rules), colons or spacing, which Markdown may
+    fold or drop."""
     return IGNORED_CHARS_RE.sub("", html.unescape(text))
 
 
 def line_text(line: SourceLine) -> str:
+    if FENCE_LINE_RE.match(line.text):
+        return ""
     return comparable(MARKER_RE.sub("", line.text, count=1))
 
 
@@ -55,4 +59,4 @@ def unplaced_lines(files: list[NotesFile], placed: set[tuple[str, int]]) -> list
 
 def missing_from_page(lines: list[SourceLine], page_html: str) -> list[SourceLine]:
     text = html_text(page_html)
-    return [line for line in lines if line.text.strip() and line_text(line) not in text]
+    return [line for line in lines if line_text(line) and line_text(line) not in text]

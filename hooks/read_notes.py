@@ -104,7 +104,8 @@ def decode_notes(path: str, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start:error.start].decode("utf-8")) + 1  # characters, as an editor counts
         raise NotesError(path, line,
                          f"not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column})",
                          "save the file as UTF-8") from None

@@ -23,7 +23,7 @@ from service_catalogue import Catalogue
 from split_by_service import ExamItem
 
 CLAUSE_END_RE = re.compile(r"[.,;:?!](?=\s|$)|\s[-–—]\s")
-KEEP_RATIO = 0.7
+KEEP_RATIO = 0.5
 SPLIT_MIN_WORDS = 5
 FIRST_CLAUSE_BONUS = 1
 FIRST_MENTION_BONUS = 2
@@ -73,7 +73,7 @@ def choose(scores: dict[str, float]) -> list[str]:
         return []
     best = max(scores.values())
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])  # stable: ties keep first-mention order
-    return [service_id for service_id, score in ranked if score > KEEP_RATIO * best or score == best]
+    return [service_id for service_id, score in ranked if score > KEEP_RATIO * best]
 
 
 def _text_of(nodes: list[Node]) -> str:

@@ -64,6 +64,14 @@ class Catalogue:
         matcher = self._names_and_keywords if keywords else self._names
         return list(matcher.finditer(text))
 
+    def named(self, text: str) -> Service | None:
+        """The service ``text`` names exactly, in any case ("sqs", "api gateway")."""
+        wanted = " ".join(text.split()).casefold()
+        for service in self.services.values():
+            if any(" ".join(n.split()).casefold() == wanted for n in service.names):
+                return service
+        return None
+
     def by_category(self) -> dict[str, list[Service]]:
         grouped: dict[str, list[Service]] = {c: [] for c in self.categories}
         for service in self.services.values():
@@ -96,7 +104,8 @@ def load_catalogue(path: Path, display_path: str) -> Catalogue:
         if not isinstance(service_id, str) or not SLUG_RE.match(service_id):
             raise NotesError(display_path, line, f"service id {service_id!r} is not a slug",
                              "lowercase letters, digits and single hyphens, e.g. api-gateway")
-        require_keys(raw, display_path, f"service {service_id!r}", SERVICE_FIELDS_REQUIRED, SERVICE_FIELDS_OPTIONAL)
+        require_keys(raw, display_path, f"service {service_id!r}", SERVICE_FIELDS_REQUIRED, SERVICE_FIELDS_OPTIONAL,
+                     line=line)
         if raw["category"] not in categories:
             raise NotesError(display_path, raw.line_of("category"),
                              f"service {service_id!r} has unknown category {raw['category']!r}",
@@ -115,9 +124,9 @@ def load_catalogue(path: Path, display_path: str) -> Catalogue:
             folded = name.casefold()
             owner = claimed.get(folded)
             if owner and owner[0] != service_id:
-                raise NotesError(display_path, raw.line,
+                raise NotesError(display_path, line,
                                  f"name {name!r} of service {service_id!r} is already used by {owner[0]!r} "
                                  f"(line {owner[1]})", "each name and keyword must belong to one service")
-            claimed[folded] = (service_id, raw.line)
+            claimed[folded] = (service_id, line)
         services[service_id] = service
     return Catalogue(categories=list(categories), services=services)

@@ -260,26 +260,19 @@ class _Splitter:
             self._take_exam(notes_file.path, marker, following)
         else:
             rest_after = []
+        # In a file named after a service (notes/sqs.md), text that no
+        # section claims belongs to that service rather than to General.
         stem_service = self._service_for_file(notes_file.path)
         for part in (nodes, rest_after):
-            if not part:
-                continue
-            if stem_service:
-                section = Section(head=None, nodes=[])
-                self._add_section(stem_service.id, section)
-                section.nodes = self._claim(part, stem_service.id, None)
-            else:
-                leftover = self._claim(part, None, None)
-                if leftover:
-                    self.out.general.append(Section(head=None, nodes=leftover))
+            leftover = self._claim(part, None, None)
+            if leftover and stem_service:
+                self._add_section(stem_service.id, Section(head=None, nodes=leftover))
+            elif leftover:
+                self.out.general.append(Section(head=None, nodes=leftover))
 
     def _service_for_file(self, path: str) -> Service | None:
         stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        words = re.sub(r"[-_]+", " ", stem).strip()
-        hits = self.catalogue.mentions(words)
-        if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(words):
-            return hits[0].payload.service
-        return None
+        return self.catalogue.named(re.sub(r"[-_]+", " ", stem))
 
 
 def split_by_service(files: list[NotesFile], catalogue: Catalogue,

@@ -74,11 +74,12 @@ def load_yaml(path: Path, display_path: str):
         loader.dispose()
 
 
-def require_keys(mapping, display_path: str, what: str, required: set[str], optional: set[str]) -> None:
-    """Check a LineDict has the required keys and no unknown ones."""
+def require_keys(mapping, display_path: str, what: str, required: set[str], optional: set[str],
+                 line: int | None = None) -> None:
+    """Check a LineDict has the required keys and no unknown ones. ``line``
+    is where the entry is named (its key), for messages about the whole entry."""
     if not isinstance(mapping, dict):
-        line = getattr(mapping, "line", None)
-        raise NotesError(display_path, line, f"{what} must be a mapping of fields")
+        raise NotesError(display_path, line or getattr(mapping, "line", None), f"{what} must be a mapping of fields")
     allowed = sorted(required | optional)
     for key in mapping:
         if key not in required and key not in optional:
@@ -86,5 +87,5 @@ def require_keys(mapping, display_path: str, what: str, required: set[str], opti
                              "allowed: " + ", ".join(allowed))
     for key in sorted(required):
         if key not in mapping or mapping[key] in (None, ""):
-            raise NotesError(display_path, mapping.line, f"{what} is missing {key!r}",
+            raise NotesError(display_path, line or mapping.line, f"{what} is missing {key!r}",
                              "required: " + ", ".join(sorted(required)))
