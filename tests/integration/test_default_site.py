@@ -1,0 +1,104 @@
+"""The default notes, built for real with ``mkdocs build --strict``."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from conftest import ROOT
+
+ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+BULLET_RE = re.compile(r"^\s*(?:[•◦\-*]|\d+\.)\s*")
+
+
+def words(text: str) -> str:
+    """Letters and digits only: how a line compares with a page, here
+    independently of the build's own check."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def article_words(page_html: str) -> str:
+    match = ARTICLE_RE.search(page_html)
+    assert match, "page has no article"
+    return words(html.unescape(TAG_RE.sub(" ", match.group(1))))
+
+
+def content_pages(site):
+    for path in sorted(site.rglob("index.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith(("notes-source/", "search/")) or relative == "404.html":
+            continue
+        yield relative, path.read_text(encoding="utf-8")
+
+
+def test_build_is_strict_clean_and_prints_a_summary(default_site):
+    assert "WARNING" not in default_site.output
+    assert "cramdown: 45 services, 55 pages, 44 of 44 exam notes routed, 0 unassigned" in default_site.output
+
+
+def test_every_notes_line_is_in_the_content_of_a_page(default_site):
+    pages = [article_words(text) for _, text in content_pages(default_site.site)]
+    lost = []
+    for number, line in enumerate((ROOT / "notes" / "aws-developer-associate.txt").read_text().splitlines(), 1):
+        wanted = words(BULLET_RE.sub("", line))
+        if wanted and not any(wanted in page for page in pages):
+            lost.append((number, line))
+    assert lost == []
+
+
+def page_words(site, path):
+    return article_words((site / path / "index.html").read_text(encoding="utf-8"))
+
+
+def test_practice_exam_notes_are_on_their_service_pages(default_site):
+    site = default_site.site
+    expectations = {
+        "services/sqs": "Max Size for SQS Message is 256KB",
+        "services/ssm-parameter-store": "PlaintText vs SecureString in SSM",
+        "services/kinesis": "Kinesis Agent is a stand-alone Java software application",
+        "services/dynamodb": "GSI vs LSI",
+        "services/vpc": "allow the response to be sent to the client on the ephemeral",
+    }
+    for path, text in expectations.items():
+        assert words(text) in page_words(site, path), path
+
+
+def test_content_nested_under_cloudwatch_lands_on_its_own_page(default_site):
+    site = default_site.site
+    cloudwatch = page_words(site, "services/cloudwatch")
+    assert words("We need x-ray daemon to be running") in page_words(site, "services/x-ray")
+    assert words("We need x-ray daemon to be running") not in cloudwatch
+    assert words("Auditing our AWS account") in page_words(site, "services/cloudtrail")
+    assert words("EventBridge is a serverless event bus") in page_words(site, "services/eventbridge")
+
+
+def test_every_mentioned_service_has_a_page_and_groups_have_overviews(default_site, catalogue):
+    notes = (ROOT / "notes" / "aws-developer-associate.txt").read_text()
+    mentioned = {h.payload.service.id for h in catalogue.mentions(notes)}
+    missing = [s for s in mentioned if not (default_site.site / "services" / s / "index.html").exists()]
+    assert missing == []
+    topics = sorted(p.name for p in (default_site.site / "topics").iterdir())
+    assert topics == ["advanced-identity", "aws-cicd", "aws-integration-and-messaging", "containers-on-aws",
+                      "monitoring-troubleshooting-audit", "rds-aurora-elasticache"]
+
+
+def test_review_page_keeps_every_item_in_order_with_links(default_site):
+    review = (default_site.site / "practice-exam" / "index.html").read_text(encoding="utf-8")
+    ids = [int(n) for n in re.findall(r'id="exam-(\d+)"', review)]
+    assert len(ids) == 44 and ids == sorted(ids)
+    first = review[review.index('id="exam-424"'):review.index('id="exam-426"')]
+    assert 'href="../services/sqs/"' in first
+
+
+def test_home_page_counts_notes_per_service(default_site):
+    home = ARTICLE_RE.search(default_site.page("")).group(1)
+    card = home[home.index('href="services/dynamodb/"'):]
+    assert re.search(r"\d+ notes · 3 exam traps", card[:600])
+
+
+def test_service_page_shows_category_and_breadcrumb(default_site):
+    page = default_site.page("services/sqs")
+    assert "Application Integration" in page[page.index("md-path"):page.index("</nav>", page.index("md-path"))]
+    assert 'class="cd-chip"' in page
+    assert "notes/aws-developer-associate.txt, lines 118–129" in page

@@ -1,0 +1,122 @@
+"""read_notes: formats, nesting and clear errors for bad bytes."""
+
+from __future__ import annotations
+
+import pytest
+
+from notes_model import Format, Kind, NotesError
+from read_notes import read_notes_dir, read_notes_file
+
+
+def shape(nodes, depth=0):
+    """(depth, kind, text) for every block, in order."""
+    out = []
+    for node in nodes:
+        out.append((depth, node.kind.value, node.text))
+        out.extend(shape(node.children, depth + 1))
+    return out
+
+
+def test_outline_nesting_follows_indentation_leniently():
+    text = "  • A\n      • deep jump\n    • back to a middle level\n• B\n"
+    notes = read_notes_file("n.txt", text.encode())
+    assert shape(notes.nodes) == [
+        (0, "bullet", "A"), (1, "bullet", "deep jump"), (1, "bullet", "back to a middle level"),
+        (0, "bullet", "B"),
+    ]
+
+
+def test_tabs_count_as_four_columns():
+    notes = read_notes_file("n.txt", "• A\n\t• child\n\t\t• grandchild\n".encode())
+    assert shape(notes.nodes) == [(0, "bullet", "A"), (1, "bullet", "child"), (2, "bullet", "grandchild")]
+
+
+def test_numbered_items_and_other_bullet_symbols():
+    notes = read_notes_file("n.txt", "◦ circle\n- dash\n* star\n1. one\n2) two\n".encode())
+    assert [(n.kind, n.text, n.number) for n in notes.nodes] == [
+        (Kind.BULLET, "circle", ""), (Kind.BULLET, "dash", ""), (Kind.BULLET, "star", ""),
+        (Kind.NUMBERED, "one", "1"), (Kind.NUMBERED, "two", "2"),
+    ]
+
+
+def test_unknown_bullet_symbol_is_kept_as_text():
+    notes = read_notes_file("n.txt", "❖ fancy item\n".encode())
+    assert shape(notes.nodes) == [(0, "paragraph", "❖ fancy item")]
+
+
+def test_paragraph_takes_children_only_when_it_introduces_them():
+    text = "Intro line\n\n  • not its child\n\nA question?\n\n  • its answer\n"
+    notes = read_notes_file("n.txt", text.encode())
+    assert shape(notes.nodes) == [
+        (0, "paragraph", "Intro line"), (0, "bullet", "not its child"),
+        (0, "paragraph", "A question?"), (1, "bullet", "its answer"),
+    ]
+
+
+def test_yaml_block_in_outline_becomes_code():
+    text = "Mappings:\n  RegionMap:\n    us-east-1:\n      HVM64: \"ami-1\"\n\nGSI vs LSI:\n  • a\n"
+    notes = read_notes_file("n.txt", text.encode())
+    code = notes.nodes[0]
+    assert (code.kind, code.language) == (Kind.CODE, "yaml")
+    assert code.text.splitlines() == ["Mappings:", "  RegionMap:", "    us-east-1:", '      HVM64: "ami-1"']
+    assert [line.number for line in code.lines] == [1, 2, 3, 4]
+    assert shape(notes.nodes[1:]) == [(0, "paragraph", "GSI vs LSI:"), (1, "bullet", "a")]
+
+
+def test_markdown_hash_inside_fence_is_not_a_heading():
+    text = "## SQS\n\n```bash\n# not a heading\n```\n\n## SNS\n\n- topics\n"
+    notes = read_notes_file("n.md", text.encode())
+    assert notes.fmt is Format.MARKDOWN
+    assert shape(notes.nodes) == [
+        (0, "heading", "SQS"), (1, "code", "# not a heading"), (0, "heading", "SNS"), (1, "bullet", "topics"),
+    ]
+
+
+def test_markdown_paragraph_lines_join():
+    notes = read_notes_file("n.md", b"first line\nsecond line\n\n- item\n  continued\n")
+    assert shape(notes.nodes) == [(0, "paragraph", "first line\nsecond line"), (0, "bullet", "item\ncontinued")]
+
+
+def test_format_detection():
+    assert read_notes_file("a.txt", "• x\n".encode()).fmt is Format.OUTLINE
+    assert read_notes_file("a.txt", b"## SQS\n- x\n").fmt is Format.MARKDOWN
+    assert read_notes_file("a.txt", "## SQS\n• x\n".encode()).fmt is Format.OUTLINE
+    assert read_notes_file("a.md", b"plain\n").fmt is Format.MARKDOWN
+
+
+def test_bom_and_crlf_are_accepted():
+    notes = read_notes_file("n.txt", "\ufeff• A\r\n  • B\r\n".encode())
+    assert shape(notes.nodes) == [(0, "bullet", "A"), (1, "bullet", "B")]
+
+
+def test_invalid_utf8_names_file_line_and_column():
+    with pytest.raises(NotesError) as caught:
+        read_notes_file("notes/x.txt", b"ok line\nbad \xff here\n")
+    assert str(caught.value) == "notes/x.txt:2: not valid UTF-8 (byte 0xff at column 5) (save the file as UTF-8)"
+
+
+def test_control_character_is_refused_with_its_place():
+    with pytest.raises(NotesError) as caught:
+        read_notes_file("notes/x.txt", b"fine\nbell \x07 here\n")
+    assert str(caught.value).startswith("notes/x.txt:2: control character U+0007 at column 6")
+
+
+def test_empty_notes_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(NotesError) as caught:
+        read_notes_dir(tmp_path)
+    assert str(caught.value) == "notes/: no notes files found (add at least one .txt or .md file)"
+
+
+def test_files_are_read_sorted_by_path(tmp_path):
+    (tmp_path / "b.md").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("y")
+    (tmp_path / "a.txt").write_text("z")
+    (tmp_path / "ignored.rst").write_text("w")
+    assert [f.path for f in read_notes_dir(tmp_path)] == ["notes/a.txt", "notes/b.md", "notes/sub/a.txt"]
+
+
+def test_very_long_line_is_one_block():
+    long_line = "• " + "word " * 3000
+    notes = read_notes_file("n.txt", long_line.encode())
+    assert len(notes.nodes) == 1 and len(notes.nodes[0].text) > 10_000

@@ -1,0 +1,44 @@
+"""render_markdown: notes text renders as written. The expected HTML files
+were read line by line against the input before being saved."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from mkdocs.utils import yaml_load
+
+from conftest import FIXTURES, ROOT
+from read_notes import read_notes_file
+from render_markdown import MarkdownWriter, escape_markdown_html, escape_outline
+
+CASES = sorted(p.stem for p in (FIXTURES / "render").glob("*.txt"))
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions mkdocs.yml configures."""
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        configs[name] = options or {}
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_outline_renders_as_golden_html(case):
+    notes = read_notes_file(f"{case}.txt", (FIXTURES / "render" / f"{case}.txt").read_bytes())
+    html = site_markdown().convert(MarkdownWriter(2).render(notes.nodes))
+    assert html + "\n" == (FIXTURES / "render" / f"{case}.html").read_text(encoding="utf-8")
+
+
+def test_escaped_text_round_trips_through_markdown():
+    tricky = r"a*b*c _d_ [e](f) <g> &h; `i` \j #k !l |m| ==n== {o}"
+    html = site_markdown().convert(escape_outline("x " + tricky))
+    assert "<em>" not in html and "<a " not in html and "<g>" not in html
+    assert "<code>i</code>" in html and "<mark>n</mark>" in html
+
+
+def test_markdown_notes_keep_markdown_but_not_raw_html():
+    text = "**bold** <script>x()</script> `<kept>`"
+    assert escape_markdown_html(text) == "**bold** &lt;script>x()&lt;/script> `<kept>`"
