@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from browser import launch_chromium, serve_folder  # noqa: E402
+from chromium import launch_chromium, serve_folder  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import launch_chromium, serve_folder
+from chromium import launch_chromium, serve_folder
 
 
 @pytest.fixture(scope="session")

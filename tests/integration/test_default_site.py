@@ -2,34 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 
-from conftest import ROOT
+from helpers import ARTICLE_RE, BULLET_RE, ROOT, article_words, content_pages, words
 
-ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-TAG_RE = re.compile(r"<[^>]+>")
-BULLET_RE = re.compile(r"^\s*(?:[•◦\-*]|\d+\.)\s*")
-
-
-def words(text: str) -> str:
-    """Letters and digits only: how a line compares with a page, here
-    independently of the build's own check."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def article_words(page_html: str) -> str:
-    match = ARTICLE_RE.search(page_html)
-    assert match, "page has no article"
-    return words(html.unescape(TAG_RE.sub(" ", match.group(1))))
-
-
-def content_pages(site):
-    for path in sorted(site.rglob("index.html")):
-        relative = path.relative_to(site).as_posix()
-        if relative.startswith(("notes-source/", "search/")) or relative == "404.html":
-            continue
-        yield relative, path.read_text(encoding="utf-8")
 
 
 def test_build_is_strict_clean_and_prints_a_summary(default_site):

@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURES, ROOT, copy_project, run_build
-from test_default_site import article_words, content_pages, words
+from helpers import FIXTURES, ROOT, article_words, content_pages, copy_project, run_build, words
 
 ERROR_LINE_RE = re.compile(r"^ERROR\s+-\s+(.*)$", re.M)
 

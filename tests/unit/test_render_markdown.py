@@ -7,7 +7,7 @@ import markdown
 import pytest
 from mkdocs.utils import yaml_load
 
-from conftest import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT
 from read_notes import read_notes_file
 from render_markdown import MarkdownWriter, escape_markdown_html, escape_outline
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from read_notes import read_notes_dir, read_notes_file
 from route_exam_notes import choose, route_exam_notes, score_services
 from split_by_service import split_by_service

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from describe import describe
 from read_notes import read_notes_dir
 from route_exam_notes import route_exam_notes

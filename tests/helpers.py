@@ -1,0 +1,93 @@
+"""Helpers shared by the tests: where things are, and real builds of a
+project copy. Import from here, never from conftest: pytest loads each
+folder's conftest.py under the same module name."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str  # stdout and stderr together
+    project: Path
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path / "index.html").read_text(encoding="utf-8")
+
+
+def copy_project(dest: Path, notes: dict[str, str | bytes] | None = None) -> Path:
+    """A copy of the project in ``dest`` with ``notes`` (path -> content) as
+    its notes folder, or the default notes when ``notes`` is None."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    notes_dir = dest / "notes"
+    if notes is None:
+        shutil.copytree(ROOT / "notes", notes_dir)
+    else:
+        notes_dir.mkdir()
+        for name, content in notes.items():
+            target = notes_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+    return dest
+
+
+def run_build(project: Path, *extra: str, env: dict | None = None) -> BuildResult:
+    """A real ``mkdocs build --strict`` in ``project``, as a user runs it."""
+    site = project / "site"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
+        cwd=project, capture_output=True, text=True, env=environment, timeout=300,
+    )
+    return BuildResult(completed.returncode, completed.stdout + completed.stderr, project, site)
+
+
+# -- reading built pages -------------------------------------------------------
+
+ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+BULLET_RE = re.compile(r"^\s*(?:[•◦\-*]|\d+\.)\s*")
+
+
+def words(text: str) -> str:
+    """Letters and digits only: how a line compares with a page, here
+    independently of the build's own check."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def article_words(page_html: str) -> str:
+    match = ARTICLE_RE.search(page_html)
+    assert match, "page has no article"
+    return words(html.unescape(TAG_RE.sub(" ", match.group(1))))
+
+
+def content_pages(site):
+    for path in sorted(site.rglob("index.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith(("notes-source/", "search/")) or relative == "404.html":
+            continue
+        yield relative, path.read_text(encoding="utf-8")
