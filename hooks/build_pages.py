@@ -16,6 +16,7 @@ import yaml
 
 from notes_model import Kind, Node, SourceLine
 from render_markdown import MarkdownWriter, escape_outline
+from render_widgets import WidgetPlan
 from route_exam_notes import ExamRouting, RoutedNote
 from service_catalogue import Catalogue, Service
 from split_by_service import Section, SplitNotes
@@ -113,10 +114,26 @@ def _note_count(nodes: list[Node]) -> int:
     return sum(1 for top in nodes for n in top.walk() if n.kind is not Kind.HEADING)
 
 
+def services_with_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue) -> list[Service]:
+    """Every service with notes, exam notes or a mention gets a page, in the
+    order the notes first bring it up."""
+    order: list[str] = list(split.sections)
+    for note in routing.notes:
+        order += note.services
+    for notes_file in split.files:
+        for top in notes_file.nodes:
+            for node in top.walk():
+                if node.kind is not Kind.CODE:
+                    order += [h.payload.service.id for h in catalogue.mentions(node.text)]
+    return [catalogue.services[i] for i in dict.fromkeys(order)]
+
+
 class _Builder:
     def __init__(self, split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
-                 site_title: str) -> None:
+                 site_title: str, widgets: WidgetPlan, extra_pages: list[PageSpec]) -> None:
         self.split = split
+        self.widgets = widgets
+        self.extra_pages = extra_pages
         self.routing = routing
         self.catalogue = catalogue
         self.render = render
@@ -124,25 +141,6 @@ class _Builder:
         self.pages: list[PageSpec] = []
         self.service_pages: dict[str, str] = {}
         self.mentions: dict[str, list[Mention]] = {}
-
-    # -- which services get pages, in which order --------------------------
-
-    def _services_with_pages(self) -> list[Service]:
-        order: list[str] = list(self.split.sections)
-        for note in self.routing.notes:
-            order += note.services
-        for service_id in self._mentioned_ids():
-            order.append(service_id)
-        return [self.catalogue.services[i] for i in dict.fromkeys(order)]
-
-    def _mentioned_ids(self) -> list[str]:
-        found: list[str] = []
-        for notes_file in self.split.files:
-            for top in notes_file.nodes:
-                for node in top.walk():
-                    if node.kind is not Kind.CODE:
-                        found += [h.payload.service.id for h in self.catalogue.mentions(node.text)]
-        return found
 
     # -- mentions ----------------------------------------------------------
 
@@ -161,6 +159,13 @@ class _Builder:
                         Mention(page, title, node.first_line, escape_outline(text)))
 
     # -- pieces ------------------------------------------------------------
+
+    def _writer(self, uri: str, heading_base: int, **options) -> MarkdownWriter:
+        """A writer for page ``uri``, with the widgets' inline additions
+        pointed at the right relative root."""
+        root = "../" * uri.count("/")
+        suffix = {key: text.replace("{root}", root) for key, text in self.widgets.suffix.items()}
+        return MarkdownWriter(heading_base, suffix=suffix, **options)
 
     def _source_link(self, from_uri: str, lines: list[SourceLine]) -> dict:
         path = lines[0].path
@@ -196,7 +201,7 @@ class _Builder:
             parts.insert(0, f"## {heading}\n")
         if section.nodes:
             base = 3 if heading else 2
-            parts.append(MarkdownWriter(base, promote_headings=not heading,
+            parts.append(self._writer(uri, base, promote_headings=not heading, after=self.widgets.after,
                                         heading_shift=base - 1 - _outer_level(section)).render(section.nodes))
         return "\n".join(parts)
 
@@ -218,7 +223,7 @@ class _Builder:
     def _exam_traps(self, uri: str, notes: list[RoutedNote]) -> str:
         if not notes:
             return ""
-        body = MarkdownWriter(3).render([n for note in notes for n in note.nodes])
+        body = self._writer(uri, 3).render([n for note in notes for n in note.nodes])
         indented = "\n".join(("    " + line) if line else "" for line in body.split("\n"))
         review = relative(uri, REVIEW)
         return (f'!!! warning "Exam traps"\n\n{indented}\n\n'
@@ -254,6 +259,7 @@ class _Builder:
         for index, section in enumerate(sections):
             parts.append(self._section_markdown(uri, section, service, primary=index == 0))
             lines += _section_lines(section)
+        parts += [f"\n{block}\n" for block in self.widgets.at_end.get(service.id, [])]
         exam_nodes = [n for note in notes for n in note.nodes]
         lines += _lines_of(exam_nodes)
         parts.append(self._exam_traps(uri, notes))
@@ -272,7 +278,7 @@ class _Builder:
             parts.append(self.render("partials/cramdown/source-strip.html", head=escape_outline(intro.head.text),
                                      source=self._source_link(uri, _section_lines(intro))))
             if intro.nodes:
-                parts.append(MarkdownWriter(2, promote_headings=True).render(intro.nodes))
+                parts.append(self._writer(uri, 2, promote_headings=True).render(intro.nodes))
         services = [self.catalogue.services[s] for s in group.services]
         parts.append(self.render("partials/cramdown/service-cards.html", heading="Services in this topic",
                                  services=[self._card(uri, s) for s in services]))
@@ -302,7 +308,7 @@ class _Builder:
             links = ", ".join(f"[{escape_outline(self.catalogue.services[s].title)}]"
                               f"({relative(uri, self.service_pages[s])})" for s in routes)
             goes = f"→ {links}" if links else f"→ [General]({relative(uri, GENERAL)})"
-            body = MarkdownWriter(3).render(item.nodes).rstrip("\n")
+            body = self._writer(uri, 3).render(item.nodes).rstrip("\n")
             parts.append(f'<div class="cd-exam-item" id="exam-{item.first_line}" markdown>\n\n{body}\n\n'
                          f'{goes}\n{{ .cd-route }}\n\n</div>\n')
         meta = {"search": {"boost": 0.5}, "cramdown": {"kind": "review"}}
@@ -319,12 +325,12 @@ class _Builder:
             lines += _lines_of(section.nodes)
             parts.append(self.render("partials/cramdown/source-strip.html", head="",
                                      source=self._source_link(uri, _lines_of(section.nodes))))
-            parts.append(MarkdownWriter(2, promote_headings=True, heading_shift=1).render(section.nodes))
+            parts.append(self._writer(uri, 2, promote_headings=True, heading_shift=1).render(section.nodes))
         if unassigned:
             parts.append("## Practice-exam notes\n")
             for item in unassigned:
                 lines += _lines_of(item.nodes)
-                parts.append(MarkdownWriter(3).render(item.nodes))
+                parts.append(self._writer(uri, 3).render(item.nodes))
         self._page(uri, "General", "general", {"cramdown": {"kind": "general"}}, "\n\n".join(parts), lines)
 
     def _source_pages(self) -> None:
@@ -352,7 +358,7 @@ class _Builder:
     # -- all together ------------------------------------------------------
 
     def build(self) -> SitePlan:
-        services = self._services_with_pages()
+        services = services_with_pages(self.split, self.routing, self.catalogue)
         for service in services:
             self.service_pages[service.id] = service_uri(service.id)
         for service_id, sections in self.split.sections.items():
@@ -377,6 +383,7 @@ class _Builder:
         self._review_page()
         self._general_page()
         self._source_pages()
+        self.pages += self.extra_pages
         return SitePlan(self.pages, self._nav(services), self.service_pages, self._summary(services))
 
     def _nav(self, services: list[Service]) -> list:
@@ -392,6 +399,7 @@ class _Builder:
                 nav.append({category: entries})
         if self.routing.items:
             nav.append({"Practice exam review": REVIEW})
+        nav += [{page.title: page.src_uri} for page in self.extra_pages]
         if any(p.src_uri == GENERAL for p in self.pages):
             nav.append({"General": GENERAL})
         return nav
@@ -409,5 +417,7 @@ def _anchor(text: str) -> str:
 
 
 def build_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
-                site_title: str = "Study notes") -> SitePlan:
-    return _Builder(split, routing, catalogue, render, site_title).build()
+                site_title: str = "Study notes", widgets: WidgetPlan | None = None,
+                extra_pages: list[PageSpec] | None = None) -> SitePlan:
+    return _Builder(split, routing, catalogue, render, site_title, widgets or WidgetPlan(),
+                    extra_pages or []).build()

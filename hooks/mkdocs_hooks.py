@@ -1,8 +1,8 @@
 """The MkDocs adapter: wires the Cramdown pipeline into MkDocs events.
 
 Pipeline (one module per step, none of which imports MkDocs):
-read_notes -> split_by_service -> route_exam_notes -> build_pages,
-with check_nothing_lost at the end.
+read_notes -> split_by_service -> route_exam_notes -> render_widgets ->
+build_pages, with check_nothing_lost at the end.
 
 This file only translates: MkDocs config in, virtual pages and navigation
 out, and ``NotesError`` turned into ``PluginError`` so the build stops with
@@ -22,10 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from build_pages import SitePlan, build_pages
+import re
+
+from build_pages import PageSpec, SitePlan, build_pages, services_with_pages
 from check_nothing_lost import missing_from_page, unplaced_lines
 from notes_model import NotesError, NotesFile
 from read_notes import read_notes_dir
+from render_widgets import (FENCE_NAME, Calculator, Limit, calculators_page, check_fence_options, limits_json,
+                            load_calculators, load_limits, numbers_page, plan_widgets)
 from route_exam_notes import route_exam_notes
 from service_catalogue import Catalogue, load_catalogue
 from split_by_service import DEFAULT_EXAM_MARKERS, split_by_service
@@ -35,6 +39,8 @@ log = logging.getLogger("mkdocs.hooks.cramdown")
 DEFAULTS = {
     "notes": "notes",
     "catalogue": "hooks/data/services.yml",
+    "limits": "hooks/data/limits.yml",
+    "calculators": "hooks/data/calculators.yml",
     "exam_markers": list(DEFAULT_EXAM_MARKERS),
 }
 
@@ -44,6 +50,10 @@ class _BuildState:
     root: Path
     settings: dict
     catalogue: Catalogue
+    limits: dict[str, Limit]
+    calculators: dict[str, Calculator]
+    render: object = None  # template renderer, set in on_config
+    widget_count: int = 0
     files: list[NotesFile] = field(default_factory=list)
     plan: SitePlan | None = None
     page_lines: dict = field(default_factory=dict)  # src_uri -> notes lines it must show
@@ -67,6 +77,35 @@ def _settings(config: MkDocsConfig) -> dict:
     return settings
 
 
+def _calculator_fence(state: _BuildState) -> dict:
+    """```calculator NAME renders the widget NAME. Names were checked before
+    Markdown runs (SuperFences swallows errors), so this only renders."""
+
+    def validator(language, inputs, options, attrs, md) -> bool:
+        options.update(inputs)
+        return True
+
+    def formatter(source, language, css_class, options, md, **kwargs) -> str:
+        name = next(key for key in options if key in state.calculators)
+        calculator = state.calculators[name]
+        state.widget_count += 1
+        return state.render(calculator.template, id=f"cd-calc-{state.widget_count}", title=calculator.title,
+                            limits=limits_json(calculator, state.limits))
+
+    return {"name": FENCE_NAME, "class": "cd-calc", "format": formatter, "validator": validator}
+
+
+FENCE_LINE_RE = re.compile(r"^\s*(`{3,}|~{3,})\s*" + FENCE_NAME + r"\b(?P<options>[^`]*)$")
+
+
+def _check_fences(lines: list[str], path: str, state: _BuildState, first_line: int = 1) -> None:
+    for number, text in enumerate(lines, first_line):
+        match = FENCE_LINE_RE.match(text)
+        if match:
+            options = {word: word for word in match.group("options").split()}
+            check_fence_options(options, state.calculators, path, number)
+
+
 # -- MkDocs events --------------------------------------------------------------
 
 
@@ -75,9 +114,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = _settings(config)
     try:
         catalogue = load_catalogue(root / settings["catalogue"], settings["catalogue"])
+        limits = load_limits(root / settings["limits"], settings["limits"], catalogue)
+        calculators = load_calculators(root / settings["calculators"], settings["calculators"], limits, catalogue)
     except NotesError as error:
         raise PluginError(str(error)) from None
-    config._cramdown = _BuildState(root=root, settings=settings, catalogue=catalogue)  # type: ignore[attr-defined]
+    state = _BuildState(root=root, settings=settings, catalogue=catalogue, limits=limits, calculators=calculators)
+    env = config.theme.get_env()
+    state.render = lambda template, **context: env.get_template(template).render(**context)
+    config._cramdown = state  # type: ignore[attr-defined]
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    fences[:] = [f for f in fences if f.get("name") != FENCE_NAME] + [_calculator_fence(state)]
     notes_dir = str(root / settings["notes"])
     if notes_dir not in config.watch:
         config.watch.append(notes_dir)
@@ -96,15 +142,27 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
                              f"start a bullet or heading with a service name from {settings['catalogue']}, "
                              "e.g. '• SQS:' or '## SQS'")
         routing = route_exam_notes(split.exam_items, state.catalogue)
+        for notes_file in state.files:
+            _check_fences([line.text for line in notes_file.lines], notes_file.path, state)
+        # Hand-written pages may place widgets too: check them before any Markdown runs.
+        docs = os.path.relpath(config.docs_dir, state.root).replace(os.sep, "/")
+        for page_file in files.documentation_pages():
+            _check_fences(page_file.content_string.split("\n"), f"{docs}/{page_file.src_uri}", state)
     except NotesError as error:
         raise PluginError(str(error)) from None
 
-    env = config.theme.get_env()
-
-    def render(template: str, **context) -> str:
-        return env.get_template(template).render(**context)
-
-    plan = build_pages(split, routing, state.catalogue, render, site_title=config.site_name)
+    services = {s.id for s in services_with_pages(split, routing, state.catalogue)}
+    widgets = plan_widgets(split, routing, state.calculators, state.limits, services)
+    for warning in widgets.mismatches:
+        log.warning("cramdown: %s", warning)
+    service_pages = {s: f"services/{s}.md" for s in services}
+    extra = [
+        PageSpec("calculators.md", "Calculators", "calculators", calculators_page(state.calculators)),
+        PageSpec("numbers.md", "Numbers to remember", "numbers",
+                 numbers_page(state.limits, state.catalogue, service_pages)),
+    ]
+    plan = build_pages(split, routing, state.catalogue, state.render, site_title=config.site_name,
+                       widgets=widgets, extra_pages=extra)
     state.plan = plan
     docs_dir = Path(config.docs_dir)
     for spec in plan.pages:

@@ -69,6 +69,10 @@ def inline(node: Node) -> str:
     return escape_markdown_html(node.text)
 
 
+def _key(node: Node) -> tuple[str, int]:
+    return (node.first_line.path, node.first_line.number)
+
+
 def _fence(code: str, language: str, indent: str) -> list[str]:
     longest = max((len(m.group()) for m in re.finditer(r"`+", code)), default=0)
     ticks = "`" * max(3, longest + 1)
@@ -85,10 +89,15 @@ class MarkdownWriter:
     ``promote_headings`` turns short outline items that have sub-items into
     ``##`` headings, which gives long pages a table of contents."""
 
-    def __init__(self, heading_base: int = 2, promote_headings: bool = False, heading_shift: int = 0) -> None:
+    def __init__(self, heading_base: int = 2, promote_headings: bool = False, heading_shift: int = 0,
+                 after: dict | None = None, suffix: dict | None = None) -> None:
         self.heading_base = heading_base
         self.promote = promote_headings
         self.heading_shift = heading_shift
+        # Keyed by (path, line) of a block: Markdown blocks to put after a
+        # top-level block, and inline HTML to put after a block's own text.
+        self.after = after or {}
+        self.suffix = suffix or {}
         self._promoted: set[int] = set()
 
     def render(self, nodes: list[Node]) -> str:
@@ -125,17 +134,28 @@ class MarkdownWriter:
                 item_lines = self._item(node, indent)
                 lines += item_lines
                 previous, previous_lines = node, item_lines
+                if top and _key(node) in self.after:
+                    lines += self._after(node)
+                    previous_lines = [""]
                 continue
             else:
                 lines.append("")
                 lines += self._block(node, indent, top)
                 lines.append("")
+                if top and _key(node) in self.after:
+                    lines += self._after(node)
             previous, previous_lines = node, [""]
+        return lines
+
+    def _after(self, node: Node) -> list[str]:
+        lines = [""]
+        for block in self.after[_key(node)]:
+            lines += block.split("\n") + [""]
         return lines
 
     def _item(self, node: Node, indent: str) -> list[str]:
         marker = f"{node.number}. " if node.kind is Kind.NUMBERED else "- "
-        text_lines = inline(node).split("\n")
+        text_lines = (inline(node) + self.suffix.get(_key(node), "")).split("\n")
         child_indent = indent + "    "
         lines = [indent + marker + text_lines[0]] + [child_indent + t for t in text_lines[1:]]
         if node.children:
@@ -158,10 +178,10 @@ class MarkdownWriter:
             lines = ["#" * level + " " + (text or "\\#"), ""]
             writer = self
             if node.kind is not Kind.HEADING:
-                writer = MarkdownWriter(self.heading_base + 1, False, self.heading_shift)
+                writer = MarkdownWriter(self.heading_base + 1, False, self.heading_shift, suffix=self.suffix)
             return lines + writer._blocks(node.children, indent, top=node.kind is Kind.HEADING)
         # a paragraph
-        lines = [indent + t for t in inline(node).split("\n")]
+        lines = [indent + t for t in (inline(node) + self.suffix.get(_key(node), "")).split("\n")]
         if node.children:
             lines.append("")
             lines += self._blocks(node.children, indent + "    " if indent else indent)

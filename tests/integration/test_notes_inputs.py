@@ -129,3 +129,42 @@ def test_serve_watches_the_notes_folder():
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.plugins.on_config(config)
     assert str(ROOT / "notes") in config.watch
+
+
+def test_calculator_fence_in_notes_places_a_widget(build):
+    notes = {"sqs.md": "## SQS\n\n- Messages\n\n```calculator payload\n```\n"}
+    result = build(notes)
+    assert result.returncode == 0, result.output
+    assert 'data-calc="payload"' in result.page("services/sqs")
+
+
+def test_unknown_calculator_in_notes_names_file_and_line(build):
+    result = build({"sqs.md": "## SQS\n\n- Messages\n\n```calculator sqs-size\n```\n"})
+    assert_one_error_line(result, "notes/sqs.md:5: unknown calculator 'sqs-size' (write ```calculator NAME "
+                                  "with NAME one of: dynamodb, kinesis, payload, s3, vpc)")
+
+
+def test_unknown_calculator_in_a_hand_written_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "extra.md").write_text("# Extra\n\nText\n\n```calculator dynamo\n```\n")
+    result = run_build(project)
+    assert_one_error_line(result, "docs/extra.md:5: unknown calculator 'dynamo' (write ```calculator NAME "
+                                  "with NAME one of: dynamodb, kinesis, payload, s3, vpc)")
+
+
+def test_a_wrong_worked_example_fails_the_strict_build_naming_the_line(build):
+    notes = {"n.txt": "• DynamoDB\n  • Examples:\n    • 10 Strongly Consistent Reads per second, with item size "
+                      "6 KB\n      • 10 * (6/4) = 15 RCU\n".encode()}
+    result = build(notes)
+    assert result.returncode != 0
+    assert "WARNING -  cramdown: notes/n.txt:4: the notes say 15 RCU, but the DynamoDB rules give 20 RCU" \
+        in result.output
+
+
+def test_numbers_and_calculators_pages(default_site):
+    numbers = article_words(default_site.page("numbers"))
+    for text in ("Maximum message size", "1 MiB", "was 256 KiB until 2025-08-04", "48.8 TiB",
+                 "was 5 TiB until 2025-12-02", "was 256 KB until 2025-10-24"):
+        assert words(text) in numbers, text
+    calculators = default_site.page("calculators")
+    assert re.findall(r'data-calc="([a-z0-9]+)"', calculators) == ["dynamodb", "kinesis", "payload", "s3", "vpc"]

@@ -1,0 +1,32 @@
+"""Runs the JavaScript formulas' tests in Node (node --test) with the limits
+from limits.yml, so the page and the data share one source of truth."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from helpers import HOOKS, ROOT
+from render_widgets import load_calculators, load_limits, limits_json
+
+
+def test_formulas_pass_the_shared_case_table_in_node(catalogue, tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed for the calculator tests: install the nodejs package")
+    limits = load_limits(HOOKS / "data" / "limits.yml", "limits.yml", catalogue)
+    calculators = load_calculators(HOOKS / "data" / "calculators.yml", "calculators.yml", limits, catalogue)
+    merged = {}
+    for calculator in calculators.values():
+        merged.update(json.loads(limits_json(calculator, limits)))
+    limits_file = tmp_path / "limits.json"
+    limits_file.write_text(json.dumps(merged))
+    completed = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "formulas.test.js")],
+                               capture_output=True, text=True, env={"CRAMDOWN_LIMITS": str(limits_file),
+                                                                    "PATH": "/usr/bin:/bin"}, timeout=120)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "# fail 0" in completed.stdout
+    assert "# pass 55" in completed.stdout
