@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import shutil
+import socket
 import threading
 from pathlib import Path
 
@@ -28,11 +29,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextlib.contextmanager
-def serve_folder(folder: Path):
-    """Serve ``folder`` over http://127.0.0.1 on a free port; yield the base URL."""
+def serve_folder(folder: Path, port: int = 0):
+    """Serve ``folder`` over http://127.0.0.1 (on ``port``, or a free one); yield the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -33,9 +33,18 @@ def build(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def default_site(tmp_path_factory) -> BuildResult:
-    """The default notes, built once for all tests that only read the site."""
+def site_port() -> int:
+    from chromium import free_port
+
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory, site_port) -> BuildResult:
+    """The default notes, built once for all tests that only read the site,
+    for the address the browser tests serve it on (Material's instant
+    navigation only takes over links under site_url)."""
     project = copy_project(tmp_path_factory.mktemp("default") / "project")
-    result = run_build(project)
+    result = run_build(project, env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, result.output
     return result

@@ -15,8 +15,8 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def site_url(default_site):
-    with serve_folder(default_site.site) as base:
+def site_url(default_site, site_port):
+    with serve_folder(default_site.site, site_port) as base:
         yield base
 
 

@@ -99,3 +99,11 @@ def test_changed_limit_note_sits_beside_the_users_line(page, site_url):
     expect(item.locator(".cd-changed")).to_contain_text("now 1 MiB (since 2025-08-04")
     item.locator(".cd-changed").get_by_role("link", name="numbers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Numbers to remember"))
+
+
+def test_widgets_start_after_instant_navigation(page, site_url):
+    page.goto(site_url)
+    page.evaluate("window.cramdownNoReload = true")  # gone if the browser loads a whole new page
+    page.get_by_role("link", name="DynamoDB", exact=True).first.click()
+    expect(page.locator('form.cd-calc[data-calc="dynamodb"] .cd-calc__answer')).to_have_text("30 WCU")
+    assert page.evaluate("window.cramdownNoReload") is True  # Material swapped the content in place
