@@ -229,6 +229,25 @@ class _Builder:
         return (f'!!! warning "Exam traps"\n\n{indented}\n\n'
                 f"    [All practice-exam notes]({review}){{ .cd-more }}\n")
 
+    def _related_block(self, uri: str, service_id: str) -> str:
+        """Services this page names, and services whose pages name it, most often first."""
+        owner_of = {page: sid for sid, page in self.service_pages.items()}
+        counts: dict[str, int] = {}
+        for other, mentions in self.mentions.items():
+            for mention in mentions:
+                if mention.page == uri and other != service_id:  # this page names `other`
+                    counts[other] = counts.get(other, 0) + 1
+        for mention in self.mentions.get(service_id, []):
+            other = owner_of.get(mention.page)
+            if other and other != service_id:  # `other`'s page names this service
+                counts[other] = counts.get(other, 0) + 1
+        if not counts:
+            return ""
+        ranked = sorted(counts, key=lambda sid: (-counts[sid], self.catalogue.services[sid].title.casefold()))
+        return self.render("partials/cramdown/related-services.html", services=[
+            {"title": escape_outline(self.catalogue.services[sid].title),
+             "url": relative(uri, self.service_pages[sid])} for sid in ranked])
+
     def _mentions_block(self, uri: str, service_id: str, expanded: bool) -> str:
         mentions = [m for m in self.mentions.get(service_id, []) if m.page != uri]
         if not mentions:
@@ -263,6 +282,7 @@ class _Builder:
         exam_nodes = [n for note in notes for n in note.nodes]
         lines += _lines_of(exam_nodes)
         parts.append(self._exam_traps(uri, notes))
+        parts.append(self._related_block(uri, service.id))
         parts.append(self._mentions_block(uri, service.id, expanded=not sections and not notes))
         meta = {"description": service.description, "search": {"boost": 2},
                 "cramdown": {"kind": "service", "service": service.id, "category": service.category}}

@@ -2,7 +2,8 @@
 
 Pipeline (one module per step, none of which imports MkDocs):
 read_notes -> split_by_service -> route_exam_notes -> render_widgets ->
-build_pages, with check_nothing_lost at the end.
+build_pages, then link_terms while each page's Markdown is converted, and
+check_nothing_lost at the end.
 
 This file only translates: MkDocs config in, virtual pages and navigation
 out, and ``NotesError`` turned into ``PluginError`` so the build stops with
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+from html import escape as html_escape
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,8 @@ import re
 
 from build_pages import PageSpec, SitePlan, build_pages, services_with_pages
 from check_nothing_lost import missing_from_page, unplaced_lines
+from link_terms import (MENTIONED_PLACEHOLDER_RE, LinkTermsExtension, PageUse, Term, TermLinker, build_matcher,
+                        glossary_page, load_glossary)
 from notes_model import NotesError, NotesFile
 from read_notes import read_notes_dir
 from render_widgets import (FENCE_NAME, Calculator, Limit, calculators_page, check_fence_options, limits_json,
@@ -36,11 +40,15 @@ from split_by_service import DEFAULT_EXAM_MARKERS, split_by_service
 
 log = logging.getLogger("mkdocs.hooks.cramdown")
 
+GLOSSARY = "glossary.md"
+NOT_LINKED = {"home", "source"}  # page kinds whose text gets no term links
+
 DEFAULTS = {
     "notes": "notes",
     "catalogue": "hooks/data/services.yml",
     "limits": "hooks/data/limits.yml",
     "calculators": "hooks/data/calculators.yml",
+    "glossary": "hooks/data/glossary.yml",
     "exam_markers": list(DEFAULT_EXAM_MARKERS),
 }
 
@@ -52,8 +60,13 @@ class _BuildState:
     catalogue: Catalogue
     limits: dict[str, Limit]
     calculators: dict[str, Calculator]
+    glossary: dict[str, Term] = field(default_factory=dict)
     render: object = None  # template renderer, set in on_config
     widget_count: int = 0
+    service_pages: dict = field(default_factory=dict)  # service id -> src uri
+    current: tuple | None = None  # (src uri, own service id) of the page being converted
+    page_use: dict = field(default_factory=dict)  # src uri -> PageUse
+    page_links: dict = field(default_factory=dict)  # src uri -> (url, title), for "Mentioned on"
     files: list[NotesFile] = field(default_factory=list)
     plan: SitePlan | None = None
     page_lines: dict = field(default_factory=dict)  # src_uri -> notes lines it must show
@@ -116,14 +129,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         catalogue = load_catalogue(root / settings["catalogue"], settings["catalogue"])
         limits = load_limits(root / settings["limits"], settings["limits"], catalogue)
         calculators = load_calculators(root / settings["calculators"], settings["calculators"], limits, catalogue)
+        glossary = load_glossary(root / settings["glossary"], settings["glossary"], catalogue)
     except NotesError as error:
         raise PluginError(str(error)) from None
-    state = _BuildState(root=root, settings=settings, catalogue=catalogue, limits=limits, calculators=calculators)
+    state = _BuildState(root=root, settings=settings, catalogue=catalogue, limits=limits, calculators=calculators,
+                        glossary=glossary)
     env = config.theme.get_env()
     state.render = lambda template, **context: env.get_template(template).render(**context)
     config._cramdown = state  # type: ignore[attr-defined]
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     fences[:] = [f for f in fences if f.get("name") != FENCE_NAME] + [_calculator_fence(state)]
+    linker = TermLinker(build_matcher(glossary, catalogue), GLOSSARY, lambda sid: state.service_pages.get(sid))
+    config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, LinkTermsExtension)]
+    config.markdown_extensions.append(LinkTermsExtension(
+        linker, current_page=lambda: state.current,
+        on_page_use=lambda uri, use: state.page_use.__setitem__(uri, use)))
     notes_dir = str(root / settings["notes"])
     if notes_dir not in config.watch:
         config.watch.append(notes_dir)
@@ -156,7 +176,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for warning in widgets.mismatches:
         log.warning("cramdown: %s", warning)
     service_pages = {s: f"services/{s}.md" for s in services}
+    state.service_pages = service_pages
     extra = [
+        PageSpec(GLOSSARY, "Glossary", "glossary",
+                 "---\nhide: [toc]\ncramdown: {kind: glossary}\n---\n\n" +
+                 glossary_page(state.glossary, state.catalogue, service_pages, state.render)),
         PageSpec("calculators.md", "Calculators", "calculators", calculators_page(state.calculators)),
         PageSpec("numbers.md", "Numbers to remember", "numbers",
                  numbers_page(state.limits, state.catalogue, service_pages)),
@@ -189,11 +213,57 @@ def _hand_written_pages(files: Files, plan: SitePlan) -> list:
                   if f.src_uri not in generated and not f.src_uri.startswith("notes-source/"))
 
 
+def _page_kind(page: Page) -> str | None:
+    meta = page.meta.get("cramdown") or {}
+    return meta.get("kind") if isinstance(meta, dict) else None
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Tell the term linker which page it is about to see."""
+    state = _state(config)
+    kind = _page_kind(page)
+    meta = page.meta.get("cramdown") or {}
+    own = meta.get("service") if isinstance(meta, dict) else None
+    state.current = None if kind in NOT_LINKED or kind == "glossary" else (page.file.src_uri, own)
+    return markdown
+
+
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state(config)
-    if page.file.src_uri in state.page_lines:
-        state.page_html[page.file.src_uri] = html
+    uri = page.file.src_uri
+    state.current = None
+    state.page_links[uri] = (page.url, page.title)
+    if uri in state.page_lines:
+        state.page_html[uri] = html
+    use: PageUse | None = state.page_use.get(uri)
+    if _page_kind(page) == "service" and use and use.terms:
+        # Tooltips do not print: a printed service page lists its terms at the end.
+        html += state.render("partials/cramdown/terms-used.html", terms=list(use.terms.values()))
     return html
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    """Fill in the glossary's "Mentioned on" lists, now that every page is known."""
+    if page.file.src_uri != GLOSSARY:
+        return output
+    from mkdocs.utils import get_relative_url
+
+    state = _state(config)
+    pages_by_term: dict[str, list[tuple[str, str]]] = {}
+    for uri, use in sorted(state.page_use.items()):
+        url, title = state.page_links.get(uri, (None, None))
+        if url is None:
+            continue
+        for slug in use.terms:
+            pages_by_term.setdefault(slug, []).append((get_relative_url(url, page.url), title))
+
+    def links(match) -> str:
+        found = pages_by_term.get(match.group(1), [])
+        if not found:
+            return "no page yet"
+        return ", ".join(f'<a href="{html_escape(url)}">{html_escape(title)}</a>' for url, title in found)
+
+    return MENTIONED_PLACEHOLDER_RE.sub(links, output)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

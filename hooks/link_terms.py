@@ -1,0 +1,307 @@
+"""Step 6 of the pipeline: link glossary terms and services in every page's text.
+
+The glossary (``data/glossary.yml``) and the service names share one
+``TermMatcher``, so a page's text is scanned once whatever the number of
+names, and the longest name wins ("SSE-KMS" before "KMS", "Kinesis Data
+Firehose" before "Kinesis"). The first mention of a term on a page links to
+its glossary entry with the definition as its tooltip; the first mention of
+another service links to that service's page with its description. Nothing
+inside code, headings, links, URLs or widgets is touched.
+
+This is a Python-Markdown tree processor: it runs after inline Markdown and
+before MkDocs checks and rewrites links, so the links it adds are checked
+like hand-written ones (a missing anchor fails a strict build).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from notes_model import NotesError
+from service_catalogue import Catalogue, Service
+from term_matcher import TermMatcher
+from yaml_data import load_yaml, require_keys
+
+TERM_REQUIRED = {"term", "definition"}
+TERM_OPTIONAL = {"aliases", "service"}
+SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "button", "label",
+             "select", "option", "textarea", "kbd", "input", "output"}
+SKIP_CLASSES = {"cd-calc", "cd-source", "cd-mentions", "cd-service-meta", "cd-cards", "cd-route", "cd-chip",
+                "cd-changed", "cd-terms-used", "cd-glossary-meta", "admonition-title", "headerlink"}
+URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b\S+@\S+\.\w+")
+ESCAPED_CHAR_RE = re.compile("\x02(\\d+)\x03")  # Python-Markdown's backslash-escape placeholder
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    service: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a name links to: a glossary term or a service page."""
+
+    term: Term | None = None
+    service: Service | None = None
+
+
+@dataclass
+class PageUse:
+    """Which terms and services one page mentions, in order of first mention."""
+
+    terms: dict[str, Term] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)
+
+
+def term_slug(term: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-")
+    return slug or "term"
+
+
+def load_glossary(path: Path, display: str, catalogue: Catalogue) -> dict[str, Term]:
+    data = load_yaml(path, display)
+    require_keys(data, display, "the glossary", {"terms"}, set())
+    if not isinstance(data["terms"], list):
+        raise NotesError(display, data.line_of("terms"), "terms must be a list", "- term: ...\n  definition: ...")
+    terms: dict[str, Term] = {}
+    seen: dict[str, tuple[str, int]] = {}  # folded name -> (term, line)
+    for raw in data["terms"]:
+        line = getattr(raw, "line", data.line_of("terms"))
+        if isinstance(raw, dict) and "definition" in raw and not str(raw["definition"] or "").strip():
+            raise NotesError(display, raw.line_of("definition"), f"term {str(raw.get('term'))!r} has an empty "
+                             "definition", "write one or two sentences")
+        require_keys(raw, display, "a glossary entry", TERM_REQUIRED, TERM_OPTIONAL, line=line)
+        name = str(raw["term"]).strip()
+        definition = str(raw["definition"]).strip()
+        aliases = raw.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise NotesError(display, raw.line_of("aliases"), f"term {name!r}: aliases must be a list")
+        service = raw.get("service")
+        if service is not None and service not in catalogue.services:
+            raise NotesError(display, raw.line_of("service"), f"term {name!r} names unknown service {service!r}",
+                             "use a service id from services.yml, or leave it out")
+        for alias in [name, *map(str, aliases)]:
+            folded = alias.casefold()
+            if folded in seen:
+                other, other_line = seen[folded]
+                what = "term" if alias == name else "alias"
+                raise NotesError(display, line, f"duplicate {what} {alias!r} in term {name!r}",
+                                 f"already used by {other!r} on line {other_line}")
+            seen[folded] = (name, line)
+        slug = term_slug(name)
+        if slug in terms:
+            raise NotesError(display, line, f"term {name!r} has the same anchor as {terms[slug].term!r}",
+                             "make the names differ in letters or digits")
+        terms[slug] = Term(slug, name, definition, tuple(map(str, aliases)), service)
+    return terms
+
+
+def build_matcher(glossary: dict[str, Term], catalogue: Catalogue) -> TermMatcher[Link]:
+    """One matcher for every term and service name. Where a glossary term and
+    a service name are the same words, the glossary entry wins."""
+    entries: list[tuple[str, Link]] = []
+    taken: set[str] = set()
+    for term in glossary.values():
+        for name in term.names:
+            entries.append((name, Link(term=term)))
+            taken.add(name.casefold())
+    for service in catalogue.services.values():
+        for name in service.names:
+            for variant in (name, "AWS " + name, "Amazon " + name):
+                if variant.casefold() not in taken:
+                    entries.append((variant, Link(service=service)))
+    return TermMatcher(entries)
+
+
+def _unescape(text: str) -> str:
+    return ESCAPED_CHAR_RE.sub(lambda m: chr(int(m.group(1))), text)
+
+
+class TermLinker:
+    """Adds links to one page's element tree. ``url(target_uri)`` turns a
+    source path ("glossary.md", "services/sqs.md") into the link to use from
+    the current page."""
+
+    def __init__(self, matcher: TermMatcher[Link], glossary_uri: str, service_uri) -> None:
+        self.matcher = matcher
+        self.glossary_uri = glossary_uri
+        self.service_uri = service_uri  # service id -> src uri, or None if it has no page
+
+    def link(self, root: etree.Element, page_uri: str, own_service: str | None) -> PageUse:
+        self._page_uri = page_uri
+        self._own = own_service
+        self._use = PageUse()
+        self._linked: set[str] = set()
+        self._walk(root)
+        return self._use
+
+    # -- tree walk -------------------------------------------------------
+
+    @staticmethod
+    def _skip(element: etree.Element) -> bool:
+        if element.tag in SKIP_TAGS:
+            return True
+        classes = set((element.get("class") or "").split())
+        return bool(classes & SKIP_CLASSES) or element.get("data-search-exclude") is not None
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.text and not isinstance(element.text, AtomicString):
+            new = self._split(element.text)
+            if new is not None:
+                element.text, pieces = new
+                for index, piece in enumerate(pieces):
+                    element.insert(index, piece)
+        index = 0
+        while index < len(element):
+            child = element[index]
+            if not self._skip(child):
+                self._walk(child)
+            inserted = 0
+            if child.tail and not isinstance(child.tail, AtomicString):
+                new = self._split(child.tail)
+                if new is not None:
+                    child.tail, pieces = new
+                    for offset, piece in enumerate(pieces, 1):
+                        element.insert(index + offset, piece)
+                    inserted = len(pieces)
+            index += 1 + inserted
+
+    def _split(self, text: str):
+        """(leading text, [link elements with tails]) or None if nothing to link."""
+        text = _unescape(text)
+        urls = [m.span() for m in URL_RE.finditer(text)]
+        pieces: list[etree.Element] = []
+        lead = text
+        cursor = 0
+        last: etree.Element | None = None
+        for match in self.matcher.finditer(text):
+            if any(start < match.end and match.start < end for start, end in urls):
+                continue
+            target = self._target(match.payload)
+            if target is None:
+                continue
+            anchor = etree.Element("a", target)
+            anchor.text = match.text
+            if last is None:
+                lead = text[cursor:match.start]
+            else:
+                last.tail = text[cursor:match.start]
+            pieces.append(anchor)
+            last = anchor
+            cursor = match.end
+        if last is None:
+            return None
+        last.tail = text[cursor:]
+        return lead, pieces
+
+    def _target(self, link: Link) -> dict | None:
+        """The link's attributes, or None if this mention is not linked."""
+        if link.term is not None:
+            term = link.term
+            self._use.terms.setdefault(term.slug, term)
+            key = "term:" + term.slug
+            if key in self._linked:
+                return None
+            self._linked.add(key)
+            return {"href": _relative(self._page_uri, self.glossary_uri) + "#" + term.slug,
+                    "title": f"{term.term}: {term.definition}", "class": "cd-term"}
+        service = link.service
+        if service.id == self._own:
+            return None
+        self._use.services.setdefault(service.id, service)
+        target = self.service_uri(service.id)
+        key = "service:" + service.id
+        if target is None or key in self._linked:
+            return None
+        self._linked.add(key)
+        return {"href": _relative(self._page_uri, target), "title": f"{service.title}: {service.description}",
+                "class": "cd-service-link"}
+
+
+def _relative(from_uri: str, to_uri: str) -> str:
+    return "../" * from_uri.count("/") + to_uri
+
+
+def mentioned_placeholder(slug: str) -> str:
+    """Stands in the glossary page until every page is known (see on_post_page)."""
+    return f"<!-- cramdown:mentioned:{slug} -->"
+
+
+MENTIONED_PLACEHOLDER_RE = re.compile(r"<!-- cramdown:mentioned:([a-z0-9-]+) -->")
+
+
+def _sort_key(term: Term) -> str:
+    return re.sub(r"^[^a-z0-9]+", "", term.term.casefold())
+
+
+def glossary_page(glossary: dict[str, Term], catalogue: Catalogue, service_pages: dict[str, str], render) -> str:
+    """Markdown for the glossary page: A–Z, each entry with its definition,
+    aliases, service and a placeholder for the pages that mention it."""
+    from render_markdown import escape_outline
+
+    letters: dict[str, list[Term]] = {}
+    for term in sorted(glossary.values(), key=_sort_key):
+        first = _sort_key(term)[:1].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(term)
+    entries = []
+    for letter, terms in letters.items():
+        for term in terms:
+            service = catalogue.services[term.service] if term.service else None
+            entries.append({
+                "letter": letter, "slug": term.slug, "term": escape_outline(term.term),
+                "definition": escape_outline(term.definition),
+                "aliases": [escape_outline(a) for a in term.aliases],
+                "service": escape_outline(service.title) if service else "",
+                "service_url": service_pages.get(term.service, "") if service else "",
+                "mentioned": mentioned_placeholder(term.slug),
+            })
+    alphabet = [{"letter": c, "anchor": f"letter-{c.lower()}", "present": c in letters}
+                for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    return render("partials/cramdown/glossary.html", alphabet=alphabet, letters=list(letters), entries=entries,
+                  count=len(glossary))
+
+
+class _LinkTermsProcessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: LinkTermsExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        page = self.extension.current_page()
+        if page is None:
+            return
+        uri, own_service = page
+        use = self.extension.linker.link(root, uri, own_service)
+        self.extension.on_page_use(uri, use)
+
+
+class LinkTermsExtension(Extension):
+    """Registers the linker. ``current_page()`` returns (src uri, own service id)
+    of the page being converted, or None to leave a page alone;
+    ``on_page_use(uri, use)`` receives what the page mentioned."""
+
+    def __init__(self, linker: TermLinker, current_page, on_page_use) -> None:
+        super().__init__()
+        self.linker = linker
+        self.current_page = current_page
+        self.on_page_use = on_page_use
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # After inline Markdown (20); before toc (5) and MkDocs' link checks (0), like abbr (7).
+        md.treeprocessors.register(_LinkTermsProcessor(md, self), "cramdown_link_terms", 7)
