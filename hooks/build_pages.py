@@ -130,8 +130,10 @@ def services_with_pages(split: SplitNotes, routing: ExamRouting, catalogue: Cata
 
 class _Builder:
     def __init__(self, split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
-                 site_title: str, widgets: WidgetPlan, extra_pages: list[PageSpec]) -> None:
+                 site_title: str, widgets: WidgetPlan, extra_pages: list[PageSpec],
+                 service_terms: dict[str, list[str]]) -> None:
         self.split = split
+        self.service_terms = service_terms
         self.widgets = widgets
         self.extra_pages = extra_pages
         self.routing = routing
@@ -274,6 +276,8 @@ class _Builder:
         parts = [f"# {escape_outline(service.title)}\n",
                  self.render("partials/cramdown/service-meta.html", category=escape_outline(service.category),
                              name=escape_outline(service.name), description=escape_outline(service.description),
+                             aliases=[escape_outline(a) for a in dict.fromkeys((*service.aliases, *service.spellings))
+                                      if a.casefold() != service.title.casefold()],
                              category_url=relative(uri, HOME) + "#" + _anchor(service.category)) + "\n"]
         for index, section in enumerate(sections):
             parts.append(self._section_markdown(uri, section, service, primary=index == 0))
@@ -284,7 +288,12 @@ class _Builder:
         parts.append(self._exam_traps(uri, notes))
         parts.append(self._related_block(uri, service.id))
         parts.append(self._mentions_block(uri, service.id, expanded=not sections and not notes))
-        meta = {"description": service.description, "search": {"boost": 2},
+        # Search: Material weighs front-matter tags far above everything else
+        # and shows them nowhere without its tags plugin, so a service's own
+        # names and terms put its page first ("visibility timeout" -> SQS).
+        tags = sorted({name for name in (*service.names, *service.keywords, *self.service_terms.get(service.id, ()))},
+                      key=str.casefold)
+        meta = {"description": service.description, "search": {"boost": 3}, "tags": tags,
                 "cramdown": {"kind": "service", "service": service.id, "category": service.category}}
         self._page(uri, service.title, "service", meta, "\n".join(p for p in parts if p), lines)
 
@@ -351,7 +360,8 @@ class _Builder:
             for item in unassigned:
                 lines += _lines_of(item.nodes)
                 parts.append(self._writer(uri, 3).render(item.nodes))
-        self._page(uri, "General", "general", {"cramdown": {"kind": "general"}}, "\n\n".join(parts), lines)
+        meta = {"search": {"boost": 0.5}, "cramdown": {"kind": "general"}}
+        self._page(uri, "General", "general", meta, "\n\n".join(parts), lines)
 
     def _source_pages(self) -> None:
         for notes_file in self.split.files:
@@ -438,6 +448,8 @@ def _anchor(text: str) -> str:
 
 def build_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
                 site_title: str = "Study notes", widgets: WidgetPlan | None = None,
-                extra_pages: list[PageSpec] | None = None) -> SitePlan:
+                extra_pages: list[PageSpec] | None = None,
+                service_terms: dict[str, list[str]] | None = None) -> SitePlan:
+    """``service_terms``: per service id, glossary names that belong to it (for search)."""
     return _Builder(split, routing, catalogue, render, site_title, widgets or WidgetPlan(),
-                    extra_pages or []).build()
+                    extra_pages or [], service_terms or {}).build()

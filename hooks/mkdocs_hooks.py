@@ -144,6 +144,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(LinkTermsExtension(
         linker, current_page=lambda: state.current,
         on_page_use=lambda uri, use: state.page_use.__setitem__(uri, use)))
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        # Opened from a folder, Material's instant navigation cannot load pages.
+        config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
     notes_dir = str(root / settings["notes"])
     if notes_dir not in config.watch:
         config.watch.append(notes_dir)
@@ -179,14 +183,18 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     state.service_pages = service_pages
     extra = [
         PageSpec(GLOSSARY, "Glossary", "glossary",
-                 "---\nhide: [toc]\ncramdown: {kind: glossary}\n---\n\n" +
+                 "---\nhide: [toc]\nsearch: {boost: 0.3}\ncramdown: {kind: glossary}\n---\n\n" +
                  glossary_page(state.glossary, state.catalogue, service_pages, state.render)),
         PageSpec("calculators.md", "Calculators", "calculators", calculators_page(state.calculators)),
         PageSpec("numbers.md", "Numbers to remember", "numbers",
                  numbers_page(state.limits, state.catalogue, service_pages)),
     ]
+    service_terms: dict[str, list[str]] = {}
+    for term in state.glossary.values():
+        if term.service:
+            service_terms.setdefault(term.service, []).extend(term.names)
     plan = build_pages(split, routing, state.catalogue, state.render, site_title=config.site_name,
-                       widgets=widgets, extra_pages=extra)
+                       widgets=widgets, extra_pages=extra, service_terms=service_terms)
     state.plan = plan
     docs_dir = Path(config.docs_dir)
     for spec in plan.pages:

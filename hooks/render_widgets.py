@@ -339,7 +339,7 @@ def numbers_page(limits: dict[str, Limit], catalogue: Catalogue, service_pages: 
     """Markdown for "Numbers to remember": every limit, by service."""
     from render_markdown import escape_outline
 
-    lines = ["# Numbers to remember\n",
+    lines = ["---\nsearch: {boost: 0.5}\n---\n", "# Numbers to remember\n",
              "Every limit the calculators use, with the AWS page that states it. Where AWS changed a "
              "limit after notes like these were written, the old value and the date are shown.\n"]
     by_service: dict[str, list[Limit]] = {}
@@ -361,7 +361,7 @@ def numbers_page(limits: dict[str, Limit], catalogue: Catalogue, service_pages: 
 
 
 def calculators_page(calculators: dict[str, Calculator]) -> str:
-    lines = ["# Calculators\n",
+    lines = ["---\nsearch: {boost: 0.5}\n---\n", "# Calculators\n",
              "The exam's arithmetic, worked the way the exam expects it. Every number comes from "
              "[Numbers to remember](numbers.md).\n"]
     for calculator in calculators.values():

@@ -33,6 +33,15 @@ def build(tmp_path):
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> BuildResult:
+    """The default notes built with OFFLINE=true, for opening from a folder."""
+    project = copy_project(tmp_path_factory.mktemp("offline") / "project")
+    result = run_build(project, env={"OFFLINE": "true"})
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
 def site_port() -> int:
     from chromium import free_port
 

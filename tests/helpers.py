@@ -86,8 +86,9 @@ def article_words(page_html: str) -> str:
 
 
 def content_pages(site):
-    for path in sorted(site.rglob("index.html")):
+    """(path, html) of every reading page of a built site, either URL style."""
+    for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site).as_posix()
-        if relative.startswith(("notes-source/", "search/")) or relative == "404.html":
+        if relative.startswith(("notes-source/", "search/", "assets/")) or relative == "404.html":
             continue
         yield relative, path.read_text(encoding="utf-8")
