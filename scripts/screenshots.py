@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from chromium import launch_chromium, serve_folder  # noqa: E402
+from local_browser import launch_chromium, serve_folder  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -43,7 +43,7 @@ def offline_site(tmp_path_factory) -> BuildResult:
 
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    from chromium import free_port
+    from local_browser import free_port
 
     return free_port()
 

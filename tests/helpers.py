@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+sys.path.insert(0, str(ROOT / "scripts"))
 
 
 @dataclass

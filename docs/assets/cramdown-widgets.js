@@ -88,6 +88,12 @@
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       update(form);
     });
+    /* Shown only when scripts run, since it needs window.print(). */
+    root.querySelectorAll("button.cd-print:not([data-ready])").forEach(function (button) {
+      button.setAttribute("data-ready", "");
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
     root.querySelectorAll("button.cd-try:not([data-ready])").forEach(function (button) {
       button.setAttribute("data-ready", "");
       button.addEventListener("click", function () { tryExample(button); });

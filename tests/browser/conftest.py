@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from chromium import launch_chromium, serve_folder
+from local_browser import launch_chromium, serve_folder
 
 
 @pytest.fixture(scope="session")

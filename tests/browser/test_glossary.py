@@ -42,4 +42,17 @@ def test_printed_page_lists_the_terms_it_uses(page, site_url):
     expect(terms).to_be_hidden()
     page.emulate_media(media="print")
     expect(terms).to_be_visible()
-    expect(terms.locator("dt", has_text="GSI")).to_be_visible()
+    expect(terms.locator("b", has_text="GSI")).to_be_visible()
+
+
+def test_print_layout_is_two_columns_without_site_chrome(page, site_url):
+    page.goto(site_url + "services/sqs/")
+    expect(page.get_by_role("button", name="Print cheat sheet")).to_be_visible()
+    page.emulate_media(media="print")
+    article = page.locator("article.md-content__inner")
+    assert article.evaluate("el => getComputedStyle(el).columnCount") == "2"
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert page.locator(chrome).first.evaluate("el => getComputedStyle(el).display") == "none", chrome
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".cd-chip")).to_have_text("Application Integration")
+    expect(page.locator(".admonition.warning")).to_contain_text("Max Size for SQS Message is 256KB")

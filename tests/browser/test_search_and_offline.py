@@ -92,3 +92,30 @@ def test_offline_site_navigates_between_pages_from_a_folder(page, offline_site):
     expect(page.locator('form.cd-calc[data-calc="dynamodb"] .cd-calc__answer')).to_have_text("30 WCU")
     page.locator('a.cd-term[href*="glossary.html#gsi"]').click()
     expect(page).to_have_url(re.compile(r"glossary\.html#gsi$"))
+
+
+def test_offline_zip_works_unzipped_in_a_fresh_folder_with_the_network_off(chromium, tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    from helpers import ROOT
+
+    archive = tmp_path / "site.zip"
+    completed = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline_zip.py"), "--out", str(archive)],
+                               capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    zipfile.ZipFile(archive).extractall(tmp_path / "fresh")
+    context = chromium.new_context(offline=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((tmp_path / "fresh" / "study-site" / "index.html").as_uri())
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("visibility timeout")
+    first = page.locator(".md-search-result__item > a.md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(r"services/sqs\.html"))
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^SQS"))
+    context.close()
+    assert [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []

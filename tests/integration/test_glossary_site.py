@@ -92,5 +92,5 @@ def test_service_pages_have_related_services_and_a_printed_terms_list(default_si
     for name in ("S3", "SQS", "VPC", "EventBridge"):
         assert f">{name}</a>" in related, name
     terms = page[page.index('class="cd-terms-used"'):]
-    assert "<dt>Lambda@Edge</dt>" in terms and "<dt>Execution role</dt>" in terms
+    assert "<b>Lambda@Edge</b>" in terms and "<b>Execution role</b>" in terms
     assert "data-search-exclude" in page[page.index("<aside"):page.index('class="cd-terms-used"') + 80]

@@ -1,5 +1,6 @@
-"""Shared browser helpers: a static file server on loopback and Debian's
-Chromium driven by Playwright (never Playwright's own browser download)."""
+"""Browser helpers for the scripts and the tests: a static file server on
+loopback, and Debian's Chromium driven by Playwright (never Playwright's own
+browser download)."""
 
 from __future__ import annotations
 
