@@ -131,8 +131,9 @@ def services_with_pages(split: SplitNotes, routing: ExamRouting, catalogue: Cata
 class _Builder:
     def __init__(self, split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
                  site_title: str, widgets: WidgetPlan, extra_pages: list[PageSpec],
-                 service_terms: dict[str, list[str]]) -> None:
+                 service_terms: dict[str, list[str]], study: dict) -> None:
         self.split = split
+        self.study = study  # {"store": localStorage key, "cards": {service id: [card ids]}}
         self.service_terms = service_terms
         self.widgets = widgets
         self.extra_pages = extra_pages
@@ -278,6 +279,7 @@ class _Builder:
                              name=escape_outline(service.name), description=escape_outline(service.description),
                              aliases=[escape_outline(a) for a in dict.fromkeys((*service.aliases, *service.spellings))
                                       if a.casefold() != service.title.casefold()],
+                             store=self.study.get("store", ""), page=uri,
                              category_url=relative(uri, HOME) + "#" + _anchor(service.category)) + "\n"]
         for index, section in enumerate(sections):
             parts.append(self._section_markdown(uri, section, service, primary=index == 0))
@@ -376,11 +378,15 @@ class _Builder:
         by_category: dict[str, list[dict]] = {}
         for service in services:
             by_category.setdefault(service.category, []).append(self._card(HOME, service))
-        categories = [{"name": c, "anchor": _anchor(c), "services": by_category[c]}
+        cards = self.study.get("cards", {})
+        categories = [{"name": c, "anchor": _anchor(c), "services": by_category[c],
+                       "pages": [self.service_pages[s.id] for s in services if s.category == c],
+                       "cards": [i for s in services if s.category == c for i in cards.get(s.id, [])]}
                       for c in self.catalogue.categories if c in by_category]
         traps = len(self.routing.items)
         body = self.render("partials/cramdown/home.html", title=escape_outline(self.site_title),
                            categories=categories, service_count=len(services), exam_count=traps,
+                           store=self.study.get("store", ""),
                            review_url=REVIEW if traps else "")
         meta = {"hide": ["toc"], "cramdown": {"kind": "home"}}
         self._page(HOME, "Home", "home", meta, body, [])
@@ -449,7 +455,8 @@ def _anchor(text: str) -> str:
 def build_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
                 site_title: str = "Study notes", widgets: WidgetPlan | None = None,
                 extra_pages: list[PageSpec] | None = None,
-                service_terms: dict[str, list[str]] | None = None) -> SitePlan:
-    """``service_terms``: per service id, glossary names that belong to it (for search)."""
+                service_terms: dict[str, list[str]] | None = None, study: dict | None = None) -> SitePlan:
+    """``service_terms``: per service id, glossary names that belong to it (for search).
+    ``study``: the progress store key and card ids per service, for progress widgets."""
     return _Builder(split, routing, catalogue, render, site_title, widgets or WidgetPlan(),
-                    extra_pages or [], service_terms or {}).build()
+                    extra_pages or [], service_terms or {}, study or {}).build()

@@ -13,6 +13,7 @@ creates anew for every build, so ``mkdocs serve`` rebuilds start clean.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from html import escape as html_escape
@@ -37,10 +38,13 @@ from render_widgets import (FENCE_NAME, Calculator, Limit, calculators_page, che
 from route_exam_notes import route_exam_notes
 from service_catalogue import Catalogue, load_catalogue
 from split_by_service import DEFAULT_EXAM_MARKERS, split_by_service
+from study_cards import CARD_URLS_PLACEHOLDER, make_cards, study_page
+from term_matcher import TermMatcher
 
 log = logging.getLogger("mkdocs.hooks.cramdown")
 
 GLOSSARY = "glossary.md"
+STUDY = "study.md"
 NOT_LINKED = {"home", "source"}  # page kinds whose text gets no term links
 
 DEFAULTS = {
@@ -193,8 +197,17 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for term in state.glossary.values():
         if term.service:
             service_terms.setdefault(term.service, []).extend(term.names)
+    cards = make_cards(split, routing, TermMatcher([(n, t) for t in state.glossary.values() for n in t.names]))
+    store = "cramdown:v1:" + (re.sub(r"[^a-z0-9]+", "-", config.site_name.casefold()).strip("-") or "site")
+    cards_by_service: dict[str, list[str]] = {}
+    for card in cards:
+        cards_by_service.setdefault(card.service, []).append(card.id)
+    extra.append(PageSpec(STUDY, "Study cards", "study",
+                          "---\nhide: [toc]\nsearch: {exclude: true}\ncramdown: {kind: study}\n---\n\n" +
+                          study_page(cards, state.catalogue, state.render, store)))
     plan = build_pages(split, routing, state.catalogue, state.render, site_title=config.site_name,
-                       widgets=widgets, extra_pages=extra, service_terms=service_terms)
+                       widgets=widgets, extra_pages=extra, service_terms=service_terms,
+                       study={"store": store, "cards": cards_by_service})
     state.plan = plan
     docs_dir = Path(config.docs_dir)
     for spec in plan.pages:
@@ -232,7 +245,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     kind = _page_kind(page)
     meta = page.meta.get("cramdown") or {}
     own = meta.get("service") if isinstance(meta, dict) else None
-    state.current = None if kind in NOT_LINKED or kind == "glossary" else (page.file.src_uri, own)
+    state.current = None if kind in NOT_LINKED or kind in ("glossary", "study") else (page.file.src_uri, own)
+    if kind == "study":
+        # Card links depend on the build mode (directory URLs or .html files).
+        from mkdocs.utils import get_relative_url
+
+        urls = {sid: get_relative_url(files.get_file_from_path(uri).url, page.url)
+                for sid, uri in state.service_pages.items() if files.get_file_from_path(uri)}
+        markdown = markdown.replace(CARD_URLS_PLACEHOLDER, html_escape(json.dumps(urls, sort_keys=True)))
     return markdown
 
 

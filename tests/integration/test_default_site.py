@@ -10,7 +10,7 @@ from helpers import ARTICLE_RE, BULLET_RE, ROOT, article_words, content_pages, w
 
 def test_build_is_strict_clean_and_prints_a_summary(default_site):
     assert "WARNING" not in default_site.output
-    assert "cramdown: 45 services, 58 pages, 44 of 44 exam notes routed, 0 unassigned" in default_site.output
+    assert "cramdown: 45 services, 59 pages, 44 of 44 exam notes routed, 0 unassigned" in default_site.output
 
 
 def test_every_notes_line_is_in_the_content_of_a_page(default_site):

@@ -30,3 +30,14 @@ def test_formulas_pass_the_shared_case_table_in_node(catalogue, tmp_path):
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "# fail 0" in completed.stdout
     assert "# pass 55" in completed.stdout
+
+
+def test_scheduler_passes_its_tests_in_node():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed for the scheduler tests: install the nodejs package")
+    completed = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "study.test.js")],
+                               capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, timeout=120)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "# fail 0" in completed.stdout
+    assert "# pass 7" in completed.stdout
