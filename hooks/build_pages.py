@@ -294,7 +294,7 @@ class _Builder:
         # and shows them nowhere without its tags plugin, so a service's own
         # names and terms put its page first ("visibility timeout" -> SQS).
         tags = sorted({name for name in (*service.names, *service.keywords, *self.service_terms.get(service.id, ()))},
-                      key=str.casefold)
+                      key=lambda name: (name.casefold(), name))  # a total order: builds must not vary
         meta = {"description": service.description, "search": {"boost": 3}, "tags": tags,
                 "cramdown": {"kind": "service", "service": service.id, "category": service.category}}
         self._page(uri, service.title, "service", meta, "\n".join(p for p in parts if p), lines)

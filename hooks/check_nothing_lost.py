@@ -27,6 +27,10 @@ class _TextOnly(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag == "img":  # an image's words are its alt text
+            self.parts.append(dict(attrs).get("alt") or "")
+
 
 def comparable(text: str) -> str:
     """Text reduced to what must survive rendering: no markup characters
@@ -35,10 +39,17 @@ def comparable(text: str) -> str:
     return IGNORED_CHARS_RE.sub("", html.unescape(text))
 
 
-def line_text(line: SourceLine) -> str:
+# A Markdown link or image shows its text, not its URL: [text](url) -> text.
+LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def line_texts(line: SourceLine) -> tuple[str, ...]:
+    """What the line must show as: as written (outline text shows links
+    literally) or, for Markdown links and images, their text alone."""
     if FENCE_LINE_RE.match(line.text):
-        return ""
-    return comparable(MARKER_RE.sub("", line.text, count=1))
+        return ()
+    text = MARKER_RE.sub("", line.text, count=1)
+    return tuple(dict.fromkeys((comparable(text), comparable(LINK_RE.sub(r"\1", text)))))
 
 
 def html_text(page_html: str) -> str:
@@ -59,4 +70,5 @@ def unplaced_lines(files: list[NotesFile], placed: set[tuple[str, int]]) -> list
 
 def missing_from_page(lines: list[SourceLine], page_html: str) -> list[SourceLine]:
     text = html_text(page_html)
-    return [line for line in lines if line_text(line) and line_text(line) not in text]
+    return [line for line in lines
+            if (wanted := line_texts(line)) and wanted[0] and not any(w in text for w in wanted)]

@@ -37,6 +37,7 @@ from render_widgets import (FENCE_NAME, Calculator, Limit, calculators_page, che
                             load_calculators, load_limits, numbers_page, plan_widgets)
 from route_exam_notes import route_exam_notes
 from service_catalogue import Catalogue, load_catalogue
+from safe_urls import SafeUrlsExtension
 from split_by_service import DEFAULT_EXAM_MARKERS, split_by_service
 from study_cards import CARD_URLS_PLACEHOLDER, make_cards, study_page
 from term_matcher import TermMatcher
@@ -144,7 +145,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     fences[:] = [f for f in fences if f.get("name") != FENCE_NAME] + [_calculator_fence(state)]
     linker = TermLinker(build_matcher(glossary, catalogue), GLOSSARY, lambda sid: state.service_pages.get(sid))
-    config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, LinkTermsExtension)]
+    config.markdown_extensions[:] = [e for e in config.markdown_extensions
+                                     if not isinstance(e, (LinkTermsExtension, SafeUrlsExtension))]
+    config.markdown_extensions.append(SafeUrlsExtension())
     config.markdown_extensions.append(LinkTermsExtension(
         linker, current_page=lambda: state.current,
         on_page_use=lambda uri, use: state.page_use.__setitem__(uri, use)))
