@@ -325,7 +325,7 @@ class _Builder:
                 "mentions": len(self.mentions.get(service.id, []))}
 
     def _review_page(self) -> None:
-        if not self.routing.items:
+        if not self.routing.items and not self.split.exam_markers:
             return
         uri = REVIEW
         parts = ["# Practice exam review\n"]
@@ -433,7 +433,7 @@ class _Builder:
             entries += [{s.title: self.service_pages[s.id]} for s in services if s.category == category]
             if entries:
                 nav.append({category: entries})
-        if self.routing.items:
+        if any(p.src_uri == REVIEW for p in self.pages):
             nav.append({"Practice exam review": REVIEW})
         nav += [{page.title: page.src_uri} for page in self.extra_pages]
         if any(p.src_uri == GENERAL for p in self.pages):

@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 
 from notes_model import NotesFile, SourceLine
 
-MARKER_RE = re.compile(r"^\s*(?:[-*+•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]\s*|\d{1,9}[.)]\s+|#{1,6}(?:\s+|$))")
+# Block markers are markup, not words: bullets, numbers, heading hashes, quote marks.
+MARKER_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]\s*|\d{1,9}[.)]\s+|#{1,6}(?:\s+|$))?")
 FENCE_LINE_RE = re.compile(r"^\s*(?:`{3,}|~{3,})[^`]*$")  # fence delimiters are markup, not content
 IGNORED_CHARS_RE = re.compile(r"[*_`=#\\:|\-\s]+")
 
@@ -36,11 +37,11 @@ def comparable(text: str) -> str:
     """Text reduced to what must survive rendering: no markup characters
     (emphasis, table pipes and rules), colons or spacing, which Markdown may
     fold or drop."""
-    return IGNORED_CHARS_RE.sub("", html.unescape(text))
+    return IGNORED_CHARS_RE.sub("", text)
 
 
 # A Markdown link or image shows its text, not its URL: [text](url) -> text.
-LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
 
 
 def line_texts(line: SourceLine) -> tuple[str, ...]:
@@ -49,11 +50,13 @@ def line_texts(line: SourceLine) -> tuple[str, ...]:
     if FENCE_LINE_RE.match(line.text):
         return ()
     text = MARKER_RE.sub("", line.text, count=1)
-    return tuple(dict.fromkeys((comparable(text), comparable(LINK_RE.sub(r"\1", text)))))
+    # Outline text and code show "&amp;" as typed; Markdown shows it as "&".
+    variants = (text, LINK_RE.sub(r"\1", text), html.unescape(text), html.unescape(LINK_RE.sub(r"\1", text)))
+    return tuple(dict.fromkeys(comparable(v) for v in variants))
 
 
 def html_text(page_html: str) -> str:
-    parser = _TextOnly()
+    parser = _TextOnly()  # turns entities into the characters they show
     parser.feed(page_html)
     parser.close()
     return comparable(" ".join(parser.parts))
