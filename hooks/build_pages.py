@@ -74,8 +74,11 @@ def relative(from_uri: str, to_uri: str) -> str:
     return "../" * depth + to_uri
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
 def _line_ranges(lines: list[SourceLine]) -> str:

@@ -10,34 +10,27 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 from notes_model import NotesFile, SourceLine
 
-# Block markers are markup, not words: bullets, numbers, heading hashes, quote marks.
-MARKER_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]\s*|\d{1,9}[.)]\s+|#{1,6}(?:\s+|$))?")
+# Block markers are markup, not words: any run of bullets, numbers, heading
+# hashes, quote marks and admonition or details markers at the line's start.
+MARKER_RE = re.compile(r"^(?:\s*(?:[>•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]|(?:[-*+]|\d{1,9}[.)]|#{1,6}|!!!|\?\?\?\+?)(?=\s|$)))*")
 FENCE_LINE_RE = re.compile(r"^\s*(?:`{3,}|~{3,})[^`]*$")  # fence delimiters are markup, not content
 IGNORED_CHARS_RE = re.compile(r"[*_`=#\\:|\-\s]+")
 
 
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag == "img":  # an image's words are its alt text
-            self.parts.append(dict(attrs).get("alt") or "")
+# What a reader sees of HTML: an image's alt text, and the text between tags.
+IMG_ALT_RE = re.compile(r"""<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)')[^>]*>""", re.IGNORECASE)
+TAG_RE = re.compile(r"<[^>]*>")
 
 
 def comparable(text: str) -> str:
     """Text reduced to what must survive rendering: no markup characters
     (emphasis, table pipes and rules), colons or spacing, which Markdown may
     fold or drop."""
-    return IGNORED_CHARS_RE.sub("", text)
+    # Case folds too: a Markdown admonition "!!! SQS" shows its title as "Sqs".
+    return IGNORED_CHARS_RE.sub("", text).casefold()
 
 
 # A Markdown link or image shows its text, not its URL: [text](url) -> text.
@@ -56,10 +49,8 @@ def line_texts(line: SourceLine) -> tuple[str, ...]:
 
 
 def html_text(page_html: str) -> str:
-    parser = _TextOnly()  # turns entities into the characters they show
-    parser.feed(page_html)
-    parser.close()
-    return comparable(" ".join(parser.parts))
+    text = IMG_ALT_RE.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", page_html)
+    return comparable(html.unescape(TAG_RE.sub(" ", text)))
 
 
 def unplaced_lines(files: list[NotesFile], placed: set[tuple[str, int]]) -> list[SourceLine]:

@@ -51,15 +51,26 @@ def escape_outline(text: str) -> str:
     return LEADING_SYNTAX_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), result)
 
 
+# An admonition line shows only its first word unless it has a quoted title.
+LOSSY_ADMONITION_RE = re.compile(r'^(\s*)(!!!|\?\?\?\+?)(?=\s*[\w-]+\s+[^"\s])(?![^\n]*")', re.MULTILINE)
+
+
 def escape_markdown_html(text: str) -> str:
-    """Markdown notes: keep the Markdown, show raw HTML as text."""
+    """Markdown notes: keep the Markdown, show raw HTML as text, and show as
+    text an admonition line that would hide some of its words."""
+    literal = {"!": "\\!", "?": "&#63;", "+": "\\+"}  # "?" has no Markdown escape
+    text = LOSSY_ADMONITION_RE.sub(lambda m: m.group(1) + "".join(literal[c] for c in m.group(2)), text)
+    def plain(segment: str) -> str:
+        # "{% tag %}" or "{{ x }}" is text, not attributes (attr_list reads "{: .class }", "{ #id }").
+        return re.sub(r"\{(?!\s*[:#.])", r"\\{", segment.replace("<", "&lt;"))
+
     out: list[str] = []
     pos = 0
     for match in CODE_SPAN_RE.finditer(text):
-        out.append(text[pos:match.start()].replace("<", "&lt;"))
+        out.append(plain(text[pos:match.start()]))
         out.append(match.group())
         pos = match.end()
-    out.append(text[pos:].replace("<", "&lt;"))
+    out.append(plain(text[pos:]))
     return "".join(out)
 
 

@@ -1,17 +1,40 @@
 """Measure Cramdown and print a table. Numbers, not tests: this machine is
 shared and noisy, so nothing here passes or fails.
 
-Usage: .venv/bin/python scripts/benchmark.py
+Usage: .venv/bin/python scripts/benchmark.py [--skip-lighthouse]
+
+- build time of a strict build of the default notes, and of synthetic notes
+  10x and 50x larger (the notes repeated in 10 or 50 files), and its growth;
+- the hooks' share of build time, from cProfile: the cumulative time of
+  Cramdown's event handlers, tree processors and fence formatter;
+- page weight of the home and DynamoDB pages as Chromium loads them;
+- gzipped size of Cramdown's own JavaScript and CSS;
+- Lighthouse (npm lighthouse@12.2.3, installed on first use) scores of the
+  DynamoDB page served on 127.0.0.1, mobile.
 """
 
 from __future__ import annotations
 
+import cProfile
 import gzip
+import json
+import os
 import platform
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "assets"
+LIGHTHOUSE_DIR = ROOT / "scripts" / ".lighthouse"
+LIGHTHOUSE_VERSION = "12.2.3"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+HOOK_ENTRY_POINTS = ("on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_page",
+                     "on_post_build", "run", "formatter")
 
 
 def gzipped(path: Path) -> int:
@@ -70,8 +93,130 @@ def linking_rows() -> list[tuple[str, str]]:
     return rows
 
 
+def make_project(dest: Path, copies: int) -> Path:
+    """A project copy whose notes are the default notes repeated in ``copies`` files."""
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__", "readme"))
+        else:
+            shutil.copy2(source, dest / part)
+    (dest / "notes").mkdir()
+    text = (ROOT / "notes" / "aws-developer-associate.txt").read_bytes()
+    for index in range(copies):
+        (dest / "notes" / f"part-{index + 1:02d}.txt").write_bytes(text)
+    return dest
+
+
+def timed_build(project: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env,
+                               capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if completed.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{completed.stdout}{completed.stderr}")
+    return elapsed
+
+
+def hooks_share(project: Path) -> float:
+    """Profile an in-process build; the hooks' share of its time."""
+    code = (
+        "import cProfile, pstats, sys, os\n"
+        "os.environ['NO_MKDOCS_2_WARNING'] = '1'\n"
+        "from mkdocs.commands.build import build\n"
+        "from mkdocs.config import load_config\n"
+        "profile = cProfile.Profile()\n"
+        "profile.enable()\n"
+        "build(load_config('mkdocs.yml'))\n"
+        "profile.disable()\n"
+        "profile.dump_stats(sys.argv[1])\n")
+    with tempfile.TemporaryDirectory() as scratch:
+        stats_file = Path(scratch) / "build.prof"
+        subprocess.run([sys.executable, "-c", code, str(stats_file)], cwd=project, check=True, capture_output=True)
+        stats = pstats.Stats(str(stats_file))
+    total = max(ct for (_, _, _), (_, _, _, ct, _) in stats.stats.items())
+    hooks = str(project / "hooks")
+    ours = sum(ct for (path, _, name), (_, _, _, ct, _) in stats.stats.items()
+               if path.startswith(hooks) and name in HOOK_ENTRY_POINTS)
+    return ours / total
+
+
+def build_rows() -> list[tuple[str, str]]:
+    rows = []
+    times = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for copies in (1, 10, 50):
+            project = make_project(Path(scratch) / f"x{copies}", copies)
+            print(f"building {copies}x ...", file=sys.stderr)
+            times[copies] = min(timed_build(project) for _ in range(2 if copies == 1 else 1))
+            share = hooks_share(project)
+            rows.append((f"strict build, notes x{copies} ({copies * 550:,} lines)",
+                         f"{times[copies]:.2f} s; hooks {share:.0%} of build time (cProfile)"))
+    rows.append(("growth 10x / 1x (target: under 12x)", f"{times[10] / times[1]:.1f}x"))
+    rows.append(("growth 50x / 1x (target: under 60x)", f"{times[50] / times[1]:.1f}x"))
+    return rows
+
+
+def weight_rows(site: Path) -> list[tuple[str, str]]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from local_browser import launch_chromium, serve_folder
+
+    rows = []
+    with serve_folder(site) as base, launch_chromium() as browser:
+        for label, path in (("home page", ""), ("DynamoDB page", "services/dynamodb/")):
+            page = browser.new_page()
+            sizes: list[tuple[int, int]] = []
+            page.on("response", lambda r: sizes.append((len(r.body()), len(gzip.compress(r.body(), 6, mtime=0))))
+                    if r.status == 200 else None)
+            page.goto(base + path, wait_until="load")
+            page.wait_for_timeout(500)
+            page.close()
+            raw = sum(a for a, _ in sizes)
+            zipped = sum(b for _, b in sizes)
+            rows.append((f"page weight, {label} ({len(sizes)} requests)",
+                         f"{raw / 1024:,.0f} KB as served here; {zipped / 1024:,.0f} KB gzipped"))
+    return rows
+
+
+def lighthouse_rows(site: Path) -> list[tuple[str, str]]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from local_browser import CHROMIUM_ARGS, chromium_path, serve_folder
+
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        print(f"installing lighthouse@{LIGHTHOUSE_VERSION} into {LIGHTHOUSE_DIR} ...", file=sys.stderr)
+        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund",
+                        "--loglevel=error", "-E", f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+    with tempfile.TemporaryDirectory() as scratch, serve_folder(site) as base:
+        report = Path(scratch) / "report.json"
+        env = {**os.environ, "CHROME_PATH": chromium_path() or "/usr/bin/chromium"}
+        flags = " ".join(a for a in CHROMIUM_ARGS) + f" --user-data-dir={scratch}/profile"
+        subprocess.run([str(binary), base + "services/dynamodb/", "--quiet", "--output=json",
+                        f"--output-path={report}", f"--chrome-flags={flags}"], env=env, check=True,
+                       capture_output=True, timeout=300)
+        categories = json.loads(report.read_text())["categories"]
+    scores = ", ".join(f"{name} {round(categories[key]['score'] * 100)}" for key, name in (
+        ("performance", "performance"), ("accessibility", "accessibility"),
+        ("best-practices", "best practices"), ("seo", "SEO")))
+    return [("Lighthouse, DynamoDB page, mobile", scores)]
+
+
 def main() -> int:
-    rows = [("machine", f"{platform.node()} · {platform.machine()} · Python {platform.python_version()}")]
+    skip_lighthouse = "--skip-lighthouse" in sys.argv[1:]
+    rows = [("machine", f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · "
+                        f"Python {platform.python_version()}")]
+    rows += build_rows()
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch) / "site"
+        project = make_project(Path(scratch) / "project", 1)
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True, capture_output=True)
+        rows += weight_rows(site)
+        if not skip_lighthouse:
+            rows += lighthouse_rows(site)
     rows += size_rows()
     rows += linking_rows()
     width = max(len(label) for label, _ in rows)
