@@ -134,8 +134,9 @@ def services_with_pages(split: SplitNotes, routing: ExamRouting, catalogue: Cata
 class _Builder:
     def __init__(self, split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
                  site_title: str, widgets: WidgetPlan, extra_pages: list[PageSpec],
-                 service_terms: dict[str, list[str]], study: dict) -> None:
+                 service_terms: dict[str, list[str]], study: dict, services: list[Service] | None) -> None:
         self.split = split
+        self.services = services
         self.study = study  # {"store": localStorage key, "cards": {service id: [card ids]}}
         self.service_terms = service_terms
         self.widgets = widgets
@@ -397,7 +398,7 @@ class _Builder:
     # -- all together ------------------------------------------------------
 
     def build(self) -> SitePlan:
-        services = services_with_pages(self.split, self.routing, self.catalogue)
+        services = self.services or services_with_pages(self.split, self.routing, self.catalogue)
         for service in services:
             self.service_pages[service.id] = service_uri(service.id)
         for service_id, sections in self.split.sections.items():
@@ -458,8 +459,9 @@ def _anchor(text: str) -> str:
 def build_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
                 site_title: str = "Study notes", widgets: WidgetPlan | None = None,
                 extra_pages: list[PageSpec] | None = None,
-                service_terms: dict[str, list[str]] | None = None, study: dict | None = None) -> SitePlan:
+                service_terms: dict[str, list[str]] | None = None, study: dict | None = None,
+                services: list[Service] | None = None) -> SitePlan:
     """``service_terms``: per service id, glossary names that belong to it (for search).
     ``study``: the progress store key and card ids per service, for progress widgets."""
     return _Builder(split, routing, catalogue, render, site_title, widgets or WidgetPlan(),
-                    extra_pages or [], service_terms or {}, study or {}).build()
+                    extra_pages or [], service_terms or {}, study or {}, services).build()

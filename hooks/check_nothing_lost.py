@@ -64,5 +64,18 @@ def unplaced_lines(files: list[NotesFile], placed: set[tuple[str, int]]) -> list
 
 def missing_from_page(lines: list[SourceLine], page_html: str) -> list[SourceLine]:
     text = html_text(page_html)
-    return [line for line in lines
-            if (wanted := line_texts(line)) and wanted[0] and not any(w in text for w in wanted)]
+    missing = []
+    cursor = 0  # lines mostly appear in page order: look on from the last one first
+    for line in lines:
+        wanted = line_texts(line)
+        if not wanted or not wanted[0]:
+            continue
+        for variant in wanted:
+            found = text.find(variant, cursor)
+            if found >= 0:
+                cursor = found
+                break
+        else:
+            if not any(variant in text for variant in wanted):
+                missing.append(line)
+    return missing

@@ -182,7 +182,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     except NotesError as error:
         raise PluginError(str(error)) from None
 
-    services = {s.id for s in services_with_pages(split, routing, state.catalogue)}
+    with_pages = services_with_pages(split, routing, state.catalogue)
+    services = {s.id for s in with_pages}
     widgets = plan_widgets(split, routing, state.calculators, state.limits, services)
     for warning in widgets.mismatches:
         log.warning("cramdown: %s", warning)
@@ -210,7 +211,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
                           study_page(cards, state.catalogue, state.render, store)))
     plan = build_pages(split, routing, state.catalogue, state.render, site_title=config.site_name,
                        widgets=widgets, extra_pages=extra, service_terms=service_terms,
-                       study={"store": store, "cards": cards_by_service})
+                       study={"store": store, "cards": cards_by_service}, services=with_pages)
     state.plan = plan
     docs_dir = Path(config.docs_dir)
     for spec in plan.pages:

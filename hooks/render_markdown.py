@@ -20,15 +20,14 @@ INLINE_MARKUP_RE = re.compile(
 )
 # Characters Python-Markdown (with our extensions) would read as syntax.
 ESCAPE_RE = re.compile(r"([\\`*_\[\]{}()#+\-.!|=])")
-HTML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 LEADING_SYNTAX_RE = re.compile(r"^(\d+)([.)])")
 PROMOTE_MAX_CHARS = 60
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def _escape_plain(text: str) -> str:
-    text = ESCAPE_RE.sub(r"\\\1", text)
-    return "".join(HTML_ESCAPES.get(ch, ch) for ch in text)
+    return ESCAPE_RE.sub(r"\\\1", text).translate(HTML_ESCAPES)
 
 
 def escape_outline(text: str) -> str:

@@ -164,19 +164,15 @@ def weight_rows(site: Path) -> list[tuple[str, str]]:
     from local_browser import launch_chromium, serve_folder
 
     rows = []
-    with serve_folder(site) as base, launch_chromium() as browser:
+    with serve_folder(site, compress=True) as base, launch_chromium() as browser:
         for label, path in (("home page", ""), ("DynamoDB page", "services/dynamodb/")):
             page = browser.new_page()
-            sizes: list[tuple[int, int]] = []
-            page.on("response", lambda r: sizes.append((len(r.body()), len(gzip.compress(r.body(), 6, mtime=0))))
-                    if r.status == 200 else None)
+            sent: list[int] = []
+            page.on("requestfinished", lambda request: sent.append(request.sizes()["responseBodySize"]))
             page.goto(base + path, wait_until="load")
             page.wait_for_timeout(500)
             page.close()
-            raw = sum(a for a, _ in sizes)
-            zipped = sum(b for _, b in sizes)
-            rows.append((f"page weight, {label} ({len(sizes)} requests)",
-                         f"{raw / 1024:,.0f} KB as served here; {zipped / 1024:,.0f} KB gzipped"))
+            rows.append((f"page weight, {label} ({len(sent)} requests, gzip)", f"{sum(sent) / 1024:,.0f} KB transferred"))
     return rows
 
 
@@ -190,7 +186,7 @@ def lighthouse_rows(site: Path) -> list[tuple[str, str]]:
         LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
         subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund",
                         "--loglevel=error", "-E", f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
-    with tempfile.TemporaryDirectory() as scratch, serve_folder(site) as base:
+    with tempfile.TemporaryDirectory() as scratch, serve_folder(site, compress=True) as base:
         report = Path(scratch) / "report.json"
         env = {**os.environ, "CHROME_PATH": chromium_path() or "/usr/bin/chromium"}
         flags = " ".join(a for a in CHROMIUM_ARGS) + f" --user-data-dir={scratch}/profile"
