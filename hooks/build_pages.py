@@ -19,6 +19,7 @@ from render_markdown import MarkdownWriter, escape_outline
 from render_widgets import WidgetPlan
 from route_exam_notes import ExamRouting, RoutedNote
 from service_catalogue import Catalogue, Service
+from site_paths import relative_uri, slugify
 from split_by_service import Section, SplitNotes
 
 Render = Callable[..., str]
@@ -43,7 +44,6 @@ class PageSpec:
 class SitePlan:
     pages: list[PageSpec]
     nav: list
-    service_pages: dict[str, str]  # service id -> src_uri
     summary: str
 
 
@@ -66,12 +66,6 @@ def topic_uri(key: str) -> str:
 def source_uri(path: str) -> str:
     name = path.split("/", 1)[-1].replace("/", "-").replace(".", "-")
     return f"notes-source/{name}.md"
-
-
-def relative(from_uri: str, to_uri: str) -> str:
-    """Relative link between two src_uris (MkDocs checks and rewrites it)."""
-    depth = from_uri.count("/")
-    return "../" * depth + to_uri
 
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -181,7 +175,7 @@ class _Builder:
         return {
             "path": path,
             "ranges": _line_ranges(same_file),
-            "url": f"{relative(from_uri, source_uri(path))}#L{first}",
+            "url": f"{relative_uri(from_uri, source_uri(path))}#L{first}",
         }
 
     def _section_markdown(self, uri: str, section: Section, service: Service | None, primary: bool) -> str:
@@ -232,7 +226,7 @@ class _Builder:
             return ""
         body = self._writer(uri, 3).render([n for note in notes for n in note.nodes])
         indented = "\n".join(("    " + line) if line else "" for line in body.split("\n"))
-        review = relative(uri, REVIEW)
+        review = relative_uri(uri, REVIEW)
         return (f'!!! warning "Exam traps"\n\n{indented}\n\n'
                 f"    [All practice-exam notes]({review}){{ .cd-more }}\n")
 
@@ -253,14 +247,14 @@ class _Builder:
         ranked = sorted(counts, key=lambda sid: (-counts[sid], self.catalogue.services[sid].title.casefold()))
         return self.render("partials/cramdown/related-services.html", services=[
             {"title": escape_outline(self.catalogue.services[sid].title),
-             "url": relative(uri, self.service_pages[sid])} for sid in ranked])
+             "url": relative_uri(uri, self.service_pages[sid])} for sid in ranked])
 
     def _mentions_block(self, uri: str, service_id: str, expanded: bool) -> str:
         mentions = [m for m in self.mentions.get(service_id, []) if m.page != uri]
         if not mentions:
             return ""
         return self.render("partials/cramdown/mentions.html", expanded=expanded, mentions=[
-            {"title": m.page_title, "url": relative(uri, m.page), "snippet": m.snippet, "line": m.line.number}
+            {"title": m.page_title, "url": relative_uri(uri, m.page), "snippet": m.snippet, "line": m.line.number}
             for m in mentions])
 
     # -- pages -------------------------------------------------------------
@@ -284,7 +278,7 @@ class _Builder:
                              aliases=[escape_outline(a) for a in dict.fromkeys((*service.aliases, *service.spellings))
                                       if a.casefold() != service.title.casefold()],
                              store=self.study.get("store", ""), page=uri,
-                             category_url=relative(uri, HOME) + "#" + _anchor(service.category)) + "\n"]
+                             category_url=relative_uri(uri, HOME) + "#" + slugify(service.category)) + "\n"]
         for index, section in enumerate(sections):
             parts.append(self._section_markdown(uri, section, service, primary=index == 0))
             lines += _section_lines(section)
@@ -323,7 +317,7 @@ class _Builder:
     def _card(self, from_uri: str, service: Service) -> dict:
         sections = self.split.sections.get(service.id, [])
         notes = sum(_note_count(s.nodes) + (1 if s.head else 0) for s in sections)
-        return {"title": escape_outline(service.title), "url": relative(from_uri, self.service_pages[service.id]),
+        return {"title": escape_outline(service.title), "url": relative_uri(from_uri, self.service_pages[service.id]),
                 "description": escape_outline(service.description), "notes": notes,
                 "traps": len(self.routing.for_service(service.id)),
                 "mentions": len(self.mentions.get(service.id, []))}
@@ -341,8 +335,8 @@ class _Builder:
             lines += _lines_of(item.nodes)
             routes = self.routing.routes[index]
             links = ", ".join(f"[{escape_outline(self.catalogue.services[s].title)}]"
-                              f"({relative(uri, self.service_pages[s])})" for s in routes)
-            goes = f"→ {links}" if links else f"→ [General]({relative(uri, GENERAL)})"
+                              f"({relative_uri(uri, self.service_pages[s])})" for s in routes)
+            goes = f"→ {links}" if links else f"→ [General]({relative_uri(uri, GENERAL)})"
             body = self._writer(uri, 3).render(item.nodes).rstrip("\n")
             parts.append(f'<div class="cd-exam-item" id="exam-{item.first_line}" markdown>\n\n{body}\n\n'
                          f'{goes}\n{{ .cd-route }}\n\n</div>\n')
@@ -383,7 +377,7 @@ class _Builder:
         for service in services:
             by_category.setdefault(service.category, []).append(self._card(HOME, service))
         cards = self.study.get("cards", {})
-        categories = [{"name": c, "anchor": _anchor(c), "services": by_category[c],
+        categories = [{"name": c, "anchor": slugify(c), "services": by_category[c],
                        "pages": [self.service_pages[s.id] for s in services if s.category == c],
                        "cards": [i for s in services if s.category == c for i in cards.get(s.id, [])]}
                       for c in self.catalogue.categories if c in by_category]
@@ -424,7 +418,7 @@ class _Builder:
         self._general_page()
         self._source_pages()
         self.pages += self.extra_pages
-        return SitePlan(self.pages, self._nav(services), self.service_pages, self._summary(services))
+        return SitePlan(self.pages, self._nav(services), self._summary(services))
 
     def _nav(self, services: list[Service]) -> list:
         nav: list = [{"Home": HOME}]
@@ -449,11 +443,6 @@ class _Builder:
         return (f"{len(services)} services, {len(self.pages)} pages, "
                 f"{routed} of {len(self.routing.items)} exam notes routed, "
                 f"{len(self.routing.unassigned)} unassigned")
-
-
-def _anchor(text: str) -> str:
-    import re
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
 def build_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,

@@ -26,7 +26,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from notes_model import NotesError
+from render_markdown import escape_outline
 from service_catalogue import Catalogue, Service
+from site_paths import relative_uri, slugify
 from term_matcher import TermMatcher
 from yaml_data import load_yaml, require_keys
 
@@ -69,11 +71,6 @@ class PageUse:
     services: dict[str, Service] = field(default_factory=dict)
 
 
-def term_slug(term: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-")
-    return slug or "term"
-
-
 def load_glossary(path: Path, display: str, catalogue: Catalogue) -> dict[str, Term]:
     data = load_yaml(path, display)
     require_keys(data, display, "the glossary", {"terms"}, set())
@@ -104,7 +101,7 @@ def load_glossary(path: Path, display: str, catalogue: Catalogue) -> dict[str, T
                 raise NotesError(display, line, f"duplicate {what} {alias!r} in term {name!r}",
                                  f"already used by {other!r} on line {other_line}")
             seen[folded] = (name, line)
-        slug = term_slug(name)
+        slug = slugify(name, fallback="term")
         if slug in terms:
             raise NotesError(display, line, f"term {name!r} has the same anchor as {terms[slug].term!r}",
                              "make the names differ in letters or digits")
@@ -219,7 +216,7 @@ class TermLinker:
             if key in self._linked:
                 return None
             self._linked.add(key)
-            return {"href": _relative(self._page_uri, self.glossary_uri) + "#" + term.slug,
+            return {"href": relative_uri(self._page_uri, self.glossary_uri) + "#" + term.slug,
                     "title": f"{term.term}: {term.definition}", "class": "cd-term"}
         service = link.service
         if service.id == self._own:
@@ -230,12 +227,8 @@ class TermLinker:
         if target is None or key in self._linked:
             return None
         self._linked.add(key)
-        return {"href": _relative(self._page_uri, target), "title": f"{service.title}: {service.description}",
+        return {"href": relative_uri(self._page_uri, target), "title": f"{service.title}: {service.description}",
                 "class": "cd-service-link"}
-
-
-def _relative(from_uri: str, to_uri: str) -> str:
-    return "../" * from_uri.count("/") + to_uri
 
 
 def mentioned_placeholder(slug: str) -> str:
@@ -253,8 +246,6 @@ def _sort_key(term: Term) -> str:
 def glossary_page(glossary: dict[str, Term], catalogue: Catalogue, service_pages: dict[str, str], render) -> str:
     """Markdown for the glossary page: A–Z, each entry with its definition,
     aliases, service and a placeholder for the pages that mention it."""
-    from render_markdown import escape_outline
-
     letters: dict[str, list[Term]] = {}
     for term in sorted(glossary.values(), key=_sort_key):
         first = _sort_key(term)[:1].upper()

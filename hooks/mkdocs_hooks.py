@@ -24,10 +24,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 import re
 
-from build_pages import PageSpec, SitePlan, build_pages, services_with_pages
+from build_pages import PageSpec, SitePlan, build_pages, service_uri, services_with_pages
 from check_nothing_lost import missing_from_page, unplaced_lines
 from link_terms import (MENTIONED_PLACEHOLDER_RE, LinkTermsExtension, PageUse, Term, TermLinker, build_matcher,
                         glossary_page, load_glossary)
@@ -37,6 +38,7 @@ from render_widgets import (FENCE_NAME, Calculator, Limit, calculators_page, che
                             load_calculators, load_limits, numbers_page, plan_widgets)
 from route_exam_notes import route_exam_notes
 from service_catalogue import Catalogue, load_catalogue
+from site_paths import slugify
 from safe_urls import SafeUrlsExtension
 from split_by_service import DEFAULT_EXAM_MARKERS, split_by_service
 from study_cards import CARD_URLS_PLACEHOLDER, make_cards, study_page
@@ -187,7 +189,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     widgets = plan_widgets(split, routing, state.calculators, state.limits, services)
     for warning in widgets.mismatches:
         log.warning("cramdown: %s", warning)
-    service_pages = {s: f"services/{s}.md" for s in services}
+    service_pages = {s.id: service_uri(s.id) for s in with_pages}
     state.service_pages = service_pages
     extra = [
         PageSpec(GLOSSARY, "Glossary", "glossary",
@@ -202,7 +204,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         if term.service:
             service_terms.setdefault(term.service, []).extend(term.names)
     cards = make_cards(split, routing, TermMatcher([(n, t) for t in state.glossary.values() for n in t.names]))
-    store = "cramdown:v1:" + (re.sub(r"[^a-z0-9]+", "-", config.site_name.casefold()).strip("-") or "site")
+    store = "cramdown:v1:" + slugify(config.site_name, fallback="site")
     cards_by_service: dict[str, list[str]] = {}
     for card in cards:
         cards_by_service.setdefault(card.service, []).append(card.id)
@@ -252,8 +254,6 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     state.current = None if kind in NOT_LINKED or kind in ("glossary", "study") else (page.file.src_uri, own)
     if kind == "study":
         # Card links depend on the build mode (directory URLs or .html files).
-        from mkdocs.utils import get_relative_url
-
         urls = {sid: get_relative_url(files.get_file_from_path(uri).url, page.url)
                 for sid, uri in state.service_pages.items() if files.get_file_from_path(uri)}
         markdown = markdown.replace(CARD_URLS_PLACEHOLDER, html_escape(json.dumps(urls, sort_keys=True)))
@@ -278,8 +278,6 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """Fill in the glossary's "Mentioned on" lists, now that every page is known."""
     if page.file.src_uri != GLOSSARY:
         return output
-    from mkdocs.utils import get_relative_url
-
     state = _state(config)
     pages_by_term: dict[str, list[tuple[str, str]]] = {}
     for uri, use in sorted(state.page_use.items()):

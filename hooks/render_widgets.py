@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from notes_model import Kind, Node, NotesError
+from render_markdown import escape_outline
 from service_catalogue import Catalogue
 from yaml_data import load_yaml, require_keys
 
@@ -90,7 +91,6 @@ class WidgetPlan:
     after: dict[LineKey, list[str]] = field(default_factory=dict)
     suffix: dict[LineKey, str] = field(default_factory=dict)
     at_end: dict[str, list[str]] = field(default_factory=dict)
-    examples: list[WorkedExample] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)  # "file:line: ..." warnings
 
 
@@ -319,7 +319,6 @@ def plan_widgets(split, routing, calculators: dict[str, Calculator], limits: dic
         for service_id in calculators["dynamodb"].services:
             nodes = [n for section in split.sections.get(service_id, []) for n in section.nodes]
             for example in find_worked_examples(nodes, limits):
-                plan.examples.append(example)
                 plan.suffix[key_of(example.node)] = try_button(example)
                 if abs(example.stated - example.computed) > 1e-9:
                     line = example.answer_node.first_line
@@ -337,8 +336,6 @@ def plan_widgets(split, routing, calculators: dict[str, Calculator], limits: dic
 
 def numbers_page(limits: dict[str, Limit], catalogue: Catalogue, service_pages: dict[str, str]) -> str:
     """Markdown for "Numbers to remember": every limit, by service."""
-    from render_markdown import escape_outline
-
     lines = ["---\nsearch: {boost: 0.5}\n---\n", "# Numbers to remember\n",
              "Every limit the calculators use, with the AWS page that states it. Where AWS changed a "
              "limit after notes like these were written, the old value and the date are shown.\n"]

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from notes_model import Kind, Node, NotesFile
 from service_catalogue import Catalogue, Service
+from site_paths import slugify
 
 DEFAULT_EXAM_MARKERS = (r"got wrong", r"practice exams?\b", r"exam (?:mistakes|traps|notes)", r"mistakes I made")
 
@@ -83,18 +84,10 @@ class SplitNotes:
     exam_items: list[ExamItem] = field(default_factory=list)
     files: list[NotesFile] = field(default_factory=list)
 
-    def service_order(self) -> list[str]:
-        return list(self.sections)
-
 
 def head_of(text: str) -> str:
     head = HEAD_SPLIT_RE.split(text, maxsplit=1)[0]
     return MARKUP_RE.sub("", head).strip().rstrip(".:").strip()
-
-
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-    return slug or "section"
 
 
 class _Splitter:

@@ -16,6 +16,7 @@ stays the same across rebuilds while its text does.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 
@@ -148,8 +149,6 @@ def make_cards(split: SplitNotes, routing: ExamRouting, terms: TermMatcher | Non
 def study_page(cards: list[Card], catalogue, render, store: str) -> str:
     """Markdown for the study page; card links are filled in per build mode
     (see ``CARD_URLS_PLACEHOLDER``)."""
-    import json
-
     services = {card.service for card in cards if card.service}
     rows = [{"id": c.id, "kind": c.kind, "service": c.service,
              "serviceTitle": catalogue.services[c.service].title if c.service else "General",

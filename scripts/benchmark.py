@@ -15,7 +15,6 @@ Usage: .venv/bin/python scripts/benchmark.py [--skip-lighthouse]
 
 from __future__ import annotations
 
-import cProfile
 import gzip
 import json
 import os
