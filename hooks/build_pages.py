@@ -16,7 +16,7 @@ import yaml
 
 from notes_model import Kind, Node, SourceLine
 from render_markdown import MarkdownWriter, escape_outline
-from render_widgets import WidgetPlan
+from render_widgets import LineKey, WidgetPlan, key_of
 from route_exam_notes import ExamRouting, RoutedNote
 from service_catalogue import Catalogue, Service
 from site_paths import relative_uri, slugify
@@ -111,24 +111,40 @@ def _note_count(nodes: list[Node]) -> int:
     return sum(1 for top in nodes for n in top.walk() if n.kind is not Kind.HEADING)
 
 
-def services_with_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue) -> list[Service]:
-    """Every service with notes, exam notes or a mention gets a page, in the
-    order the notes first bring it up."""
-    order: list[str] = list(split.sections)
-    for note in routing.notes:
-        order += note.services
+def service_mentions(split: SplitNotes, catalogue: Catalogue) -> dict[LineKey, list[str]]:
+    """The services each block of the notes names (code aside), keyed by the
+    block's first line: one scan, shared by page planning and the "Mentioned
+    on" lists."""
+    found: dict[LineKey, list[str]] = {}
     for notes_file in split.files:
         for top in notes_file.nodes:
             for node in top.walk():
                 if node.kind is not Kind.CODE:
-                    order += [h.payload.service.id for h in catalogue.mentions(node.text)]
+                    ids = [h.payload.service.id for h in catalogue.mentions(node.text)]
+                    if ids:
+                        found[key_of(node)] = list(dict.fromkeys(ids))
+    return found
+
+
+def services_with_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue,
+                        mentions: dict[LineKey, list[str]] | None = None) -> list[Service]:
+    """Every service with notes, exam notes or a mention gets a page, in the
+    order the notes first bring it up."""
+    if mentions is None:
+        mentions = service_mentions(split, catalogue)
+    order: list[str] = list(split.sections)
+    for note in routing.notes:
+        order += note.services
+    for ids in mentions.values():
+        order += ids
     return [catalogue.services[i] for i in dict.fromkeys(order)]
 
 
 class _Builder:
     def __init__(self, split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
                  site_title: str, widgets: WidgetPlan, extra_pages: list[PageSpec],
-                 service_terms: dict[str, list[str]], study: dict, services: list[Service] | None) -> None:
+                 service_terms: dict[str, list[str]], study: dict, services: list[Service] | None,
+                 node_services: dict[LineKey, list[str]] | None = None) -> None:
         self.split = split
         self.services = services
         self.study = study  # {"store": localStorage key, "cards": {service id: [card ids]}}
@@ -142,6 +158,8 @@ class _Builder:
         self.pages: list[PageSpec] = []
         self.service_pages: dict[str, str] = {}
         self.mentions: dict[str, list[Mention]] = {}
+        self._suffix_by_root: dict[str, dict] = {}
+        self.node_services = node_services if node_services is not None else service_mentions(split, catalogue)
 
     # -- mentions ----------------------------------------------------------
 
@@ -150,7 +168,7 @@ class _Builder:
             for node in top.walk():
                 if node.kind is Kind.CODE:
                     continue
-                for service_id in dict.fromkeys(h.payload.service.id for h in self.catalogue.mentions(node.text)):
+                for service_id in self.node_services.get(key_of(node), ()):
                     if service_id == owner:
                         continue
                     text = node.text.replace("\n", " ")
@@ -165,7 +183,10 @@ class _Builder:
         """A writer for page ``uri``, with the widgets' inline additions
         pointed at the right relative root."""
         root = "../" * uri.count("/")
-        suffix = {key: text.replace("{root}", root) for key, text in self.widgets.suffix.items()}
+        suffix = self._suffix_by_root.get(root)
+        if suffix is None:
+            suffix = {key: text.replace("{root}", root) for key, text in self.widgets.suffix.items()}
+            self._suffix_by_root[root] = suffix
         return MarkdownWriter(heading_base, suffix=suffix, **options)
 
     def _source_link(self, from_uri: str, lines: list[SourceLine]) -> dict:
@@ -392,7 +413,7 @@ class _Builder:
     # -- all together ------------------------------------------------------
 
     def build(self) -> SitePlan:
-        services = self.services or services_with_pages(self.split, self.routing, self.catalogue)
+        services = self.services or services_with_pages(self.split, self.routing, self.catalogue, self.node_services)
         for service in services:
             self.service_pages[service.id] = service_uri(service.id)
         for service_id, sections in self.split.sections.items():
@@ -449,8 +470,11 @@ def build_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, r
                 site_title: str = "Study notes", widgets: WidgetPlan | None = None,
                 extra_pages: list[PageSpec] | None = None,
                 service_terms: dict[str, list[str]] | None = None, study: dict | None = None,
-                services: list[Service] | None = None) -> SitePlan:
+                services: list[Service] | None = None,
+                node_services: dict[LineKey, list[str]] | None = None) -> SitePlan:
     """``service_terms``: per service id, glossary names that belong to it (for search).
-    ``study``: the progress store key and card ids per service, for progress widgets."""
+    ``study``: the progress store key and card ids per service, for progress widgets.
+    ``services`` and ``node_services`` (from ``services_with_pages`` and
+    ``service_mentions``) are computed here when not given."""
     return _Builder(split, routing, catalogue, render, site_title, widgets or WidgetPlan(),
-                    extra_pages or [], service_terms or {}, study or {}, services).build()
+                    extra_pages or [], service_terms or {}, study or {}, services, node_services).build()

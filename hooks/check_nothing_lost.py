@@ -17,7 +17,7 @@ from notes_model import NotesFile, SourceLine
 # hashes, quote marks and admonition or details markers at the line's start.
 MARKER_RE = re.compile(r"^(?:\s*(?:[>•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]|(?:[-*+]|\d{1,9}[.)]|#{1,6}|!!!|\?\?\?\+?)(?=\s|$)))*")
 FENCE_LINE_RE = re.compile(r"^\s*(?:`{3,}|~{3,})[^`]*$")  # fence delimiters are markup, not content
-IGNORED_CHARS_RE = re.compile(r"[*_`=#\\:|\-\s]+")
+IGNORED_CHARS = "*_`=#\\:|-"
 
 
 # What a reader sees of HTML: an image's alt text, and the text between tags.
@@ -30,7 +30,12 @@ def comparable(text: str) -> str:
     (emphasis, table pipes and rules), colons or spacing, which Markdown may
     fold or drop."""
     # Case folds too: a Markdown admonition "!!! SQS" shows its title as "Sqs".
-    return IGNORED_CHARS_RE.sub("", text).casefold()
+    # Whole pages go through here: split/join and replace run at C speed, about
+    # twice as fast as one regex (or str.translate) on this job.
+    text = "".join(text.split())
+    for char in IGNORED_CHARS:
+        text = text.replace(char, "")
+    return text.casefold()
 
 
 # A Markdown link or image shows its text, not its URL: [text](url) -> text.
@@ -43,8 +48,12 @@ def line_texts(line: SourceLine) -> tuple[str, ...]:
     if FENCE_LINE_RE.match(line.text):
         return ()
     text = MARKER_RE.sub("", line.text, count=1)
-    # Outline text and code show "&amp;" as typed; Markdown shows it as "&".
-    variants = (text, LINK_RE.sub(r"\1", text), html.unescape(text), html.unescape(LINK_RE.sub(r"\1", text)))
+    variants = [text]
+    if "](" in text:
+        variants.append(LINK_RE.sub(r"\1", text))
+    if "&" in text:
+        # Outline text and code show "&amp;" as typed; Markdown shows it as "&".
+        variants += [html.unescape(v) for v in variants]
     return tuple(dict.fromkeys(comparable(v) for v in variants))
 
 
@@ -63,6 +72,8 @@ def unplaced_lines(files: list[NotesFile], placed: set[tuple[str, int]]) -> list
 
 
 def missing_from_page(lines: list[SourceLine], page_html: str) -> list[SourceLine]:
+    if not lines:
+        return []
     text = html_text(page_html)
     missing = []
     cursor = 0  # lines mostly appear in page order: look on from the last one first

@@ -63,6 +63,10 @@ class Link:
     service: Service | None = None
 
 
+def is_term(link: Link) -> bool:
+    return link.term is not None
+
+
 @dataclass
 class PageUse:
     """Which terms and services one page mentions, in order of first mention."""
@@ -154,8 +158,10 @@ class TermLinker:
     def _skip(element: etree.Element) -> bool:
         if element.tag in SKIP_TAGS:
             return True
-        classes = set((element.get("class") or "").split())
-        return bool(classes & SKIP_CLASSES) or element.get("data-search-exclude") is not None
+        if not element.attrib:
+            return False
+        classes = element.get("class")
+        return bool(classes and not SKIP_CLASSES.isdisjoint(classes.split())) or "data-search-exclude" in element.attrib
 
     def _walk(self, element: etree.Element) -> None:
         if element.text and not isinstance(element.text, AtomicString):
@@ -181,8 +187,9 @@ class TermLinker:
 
     def _split(self, text: str):
         """(leading text, [link elements with tails]) or None if nothing to link."""
-        text = _unescape(text)
-        urls = [m.span() for m in URL_RE.finditer(text)]
+        if "\x02" in text:
+            text = _unescape(text)
+        urls = [m.span() for m in URL_RE.finditer(text)] if ("/" in text or "@" in text or "www." in text) else ()
         pieces: list[etree.Element] = []
         lead = text
         cursor = 0

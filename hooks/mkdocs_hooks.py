@@ -16,33 +16,32 @@ from __future__ import annotations
 import json
 import logging
 import os
-from html import escape as html_escape
+import re
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-import re
-
-from build_pages import PageSpec, SitePlan, build_pages, service_uri, services_with_pages
+from build_pages import PageSpec, SitePlan, build_pages, service_mentions, service_uri, services_with_pages
 from check_nothing_lost import missing_from_page, unplaced_lines
 from link_terms import (MENTIONED_PLACEHOLDER_RE, LinkTermsExtension, PageUse, Term, TermLinker, build_matcher,
-                        glossary_page, load_glossary)
+                        glossary_page, is_term, load_glossary)
 from notes_model import NotesError, NotesFile
 from read_notes import read_notes_dir
 from render_widgets import (FENCE_NAME, Calculator, Limit, calculators_page, check_fence_options, limits_json,
                             load_calculators, load_limits, numbers_page, plan_widgets)
 from route_exam_notes import route_exam_notes
 from service_catalogue import Catalogue, load_catalogue
-from site_paths import slugify
 from safe_urls import SafeUrlsExtension
+from site_paths import slugify
 from split_by_service import DEFAULT_EXAM_MARKERS, split_by_service
 from study_cards import CARD_URLS_PLACEHOLDER, make_cards, study_page
-from term_matcher import TermMatcher
 
 log = logging.getLogger("mkdocs.hooks.cramdown")
 
@@ -69,6 +68,7 @@ class _BuildState:
     calculators: dict[str, Calculator]
     glossary: dict[str, Term] = field(default_factory=dict)
     render: object = None  # template renderer, set in on_config
+    linker: TermLinker | None = None  # set in on_config
     widget_count: int = 0
     service_pages: dict = field(default_factory=dict)  # service id -> src uri
     current: tuple | None = None  # (src uri, own service id) of the page being converted
@@ -126,6 +126,16 @@ def _check_fences(lines: list[str], path: str, state: _BuildState, first_line: i
             check_fence_options(options, state.calculators, path, number)
 
 
+def _template_cache() -> FileSystemBytecodeCache | None:
+    """Compiling Cramdown's templates was a tenth of a small build's time.
+    Jinja's bytecode cache (a private folder in the user's temp directory,
+    each entry checked against its template's source) makes it a one-time cost."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no usable temp folder: compile every time
+        return None
+
+
 # -- MkDocs events --------------------------------------------------------------
 
 
@@ -142,11 +152,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = _BuildState(root=root, settings=settings, catalogue=catalogue, limits=limits, calculators=calculators,
                         glossary=glossary)
     env = config.theme.get_env()
+    env.bytecode_cache = _template_cache()
     state.render = lambda template, **context: env.get_template(template).render(**context)
     config._cramdown = state  # type: ignore[attr-defined]
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     fences[:] = [f for f in fences if f.get("name") != FENCE_NAME] + [_calculator_fence(state)]
     linker = TermLinker(build_matcher(glossary, catalogue), GLOSSARY, lambda sid: state.service_pages.get(sid))
+    state.linker = linker
     config.markdown_extensions[:] = [e for e in config.markdown_extensions
                                      if not isinstance(e, (LinkTermsExtension, SafeUrlsExtension))]
     config.markdown_extensions.append(SafeUrlsExtension())
@@ -184,7 +196,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     except NotesError as error:
         raise PluginError(str(error)) from None
 
-    with_pages = services_with_pages(split, routing, state.catalogue)
+    node_services = service_mentions(split, state.catalogue)
+    with_pages = services_with_pages(split, routing, state.catalogue, node_services)
     services = {s.id for s in with_pages}
     widgets = plan_widgets(split, routing, state.calculators, state.limits, services)
     for warning in widgets.mismatches:
@@ -203,7 +216,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for term in state.glossary.values():
         if term.service:
             service_terms.setdefault(term.service, []).extend(term.names)
-    cards = make_cards(split, routing, TermMatcher([(n, t) for t in state.glossary.values() for n in t.names]))
+    # Cards blank glossary terms: the linker's matcher, narrowed to them.
+    cards = make_cards(split, routing, lambda text: state.linker.matcher.finditer(text, keep=is_term))
     store = "cramdown:v1:" + slugify(config.site_name, fallback="site")
     cards_by_service: dict[str, list[str]] = {}
     for card in cards:
@@ -213,7 +227,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
                           study_page(cards, state.catalogue, state.render, store)))
     plan = build_pages(split, routing, state.catalogue, state.render, site_title=config.site_name,
                        widgets=widgets, extra_pages=extra, service_terms=service_terms,
-                       study={"store": store, "cards": cards_by_service}, services=with_pages)
+                       study={"store": store, "cards": cards_by_service}, services=with_pages,
+                       node_services=node_services)
     state.plan = plan
     docs_dir = Path(config.docs_dir)
     for spec in plan.pages:
@@ -265,7 +280,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     uri = page.file.src_uri
     state.current = None
     state.page_links[uri] = (page.url, page.title)
-    if uri in state.page_lines:
+    if state.page_lines.get(uri):
         state.page_html[uri] = html
     use: PageUse | None = state.page_use.get(uri)
     if _page_kind(page) == "service" and use and use.terms:

@@ -70,9 +70,16 @@ class Node:
 
     def walk(self):
         """This node and all its descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]  # a stack, not nested generators: the pipeline walks every node several times
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def with_children(self, children: list[Node]) -> Node:
+        """A copy with other children (faster than ``dataclasses.replace``)."""
+        return Node(self.kind, self.text, self.lines, self.fmt, self.indent, self.level, self.number,
+                    self.language, children)
 
     def all_lines(self) -> list[SourceLine]:
         return [line for node in self.walk() for line in node.lines]

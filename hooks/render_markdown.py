@@ -20,19 +20,27 @@ INLINE_MARKUP_RE = re.compile(
 )
 # Characters Python-Markdown (with our extensions) would read as syntax.
 ESCAPE_RE = re.compile(r"([\\`*_\[\]{}()#+\-.!|=])")
-HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 LEADING_SYNTAX_RE = re.compile(r"^(\d+)([.)])")
 PROMOTE_MAX_CHARS = 60
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
+def _backslash(match: re.Match) -> str:
+    return "\\" + match.group(1)
+
+
 def _escape_plain(text: str) -> str:
-    return ESCAPE_RE.sub(r"\\\1", text).translate(HTML_ESCAPES)
+    # Measured on the notes: a function replacement beats a "\\\1" template
+    # (expanded in Python per match), and str.replace beats str.translate.
+    text = ESCAPE_RE.sub(_backslash, text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def escape_outline(text: str) -> str:
     """Outline text -> Markdown that renders as the same text, keeping
     `code`, **bold** and ==highlight==."""
+    if "`" not in text and "**" not in text and "==" not in text:  # most lines: no markup to keep
+        return _no_numbered_list(_escape_plain(text))
     out: list[str] = []
     pos = 0
     for match in INLINE_MARKUP_RE.finditer(text):
@@ -45,9 +53,14 @@ def escape_outline(text: str) -> str:
             out.append("==" + escape_outline(match.group("mark")) + "==")
         pos = match.end()
     out.append(_escape_plain(text[pos:]))
-    result = "".join(out)
-    # "1986. was a year" must not become a numbered list.
-    return LEADING_SYNTAX_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), result)
+    return _no_numbered_list("".join(out))
+
+
+def _no_numbered_list(markdown: str) -> str:
+    """"1986. was a year" must not become a numbered list."""
+    if markdown[:1].isdigit():
+        return LEADING_SYNTAX_RE.sub(r"\1\\\2", markdown)
+    return markdown
 
 
 # An admonition line shows only its first word unless it has a quoted title.

@@ -273,12 +273,15 @@ def find_worked_examples(nodes: list[Node], limits: dict[str, Limit]) -> list[Wo
 
 def changed_limit_lines(nodes: list[Node], limits: dict[str, Limit]) -> dict[LineKey, list[Limit]]:
     marked: dict[LineKey, list[Limit]] = {}
+    changed = [limit for limit in limits.values() if limit.changed_on and limit.notes_say]
+    if not changed:
+        return marked
     for top in nodes:
         for node in top.walk():
             if node.kind is Kind.CODE:
                 continue
-            for limit in limits.values():
-                if limit.changed_on and any(p.search(node.text) for p in limit.notes_say):
+            for limit in changed:
+                if any(p.search(node.text) for p in limit.notes_say):
                     marked.setdefault(key_of(node), []).append(limit)
     return marked
 

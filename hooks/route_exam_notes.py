@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from notes_model import Node
 from service_catalogue import Catalogue
@@ -99,7 +99,7 @@ def route_exam_notes(items: list[ExamItem], catalogue: Catalogue) -> ExamRouting
         else:
             own = choose(score_services(_text_of(item.nodes), catalogue))
         if own:
-            nodes = [replace(head, children=kept_children)] + item.nodes[1:]
+            nodes = [head.with_children(kept_children)] + item.nodes[1:]
             routing.notes.append(RoutedNote(nodes, own, index))
         routing.notes.extend(split_off)
         every = list(dict.fromkeys(own + [s for note in split_off for s in note.services]))

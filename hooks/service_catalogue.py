@@ -43,26 +43,25 @@ class ServiceHit:
 class Catalogue:
     categories: list[str]
     services: dict[str, Service]
-    _names: TermMatcher[ServiceHit] = field(init=False, repr=False)
-    _names_and_keywords: TermMatcher[ServiceHit] = field(init=False, repr=False)
+    _matcher: TermMatcher[ServiceHit] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        names: list[tuple[str, ServiceHit]] = []
+        entries: list[tuple[str, ServiceHit]] = []
         keywords: list[tuple[str, ServiceHit]] = []
         for service in self.services.values():
             for name in service.names:
-                names.append((name, ServiceHit(service, False)))
+                entries.append((name, ServiceHit(service, False)))
                 # "AWS Lambda", "Amazon S3": the vendor prefix is part of the name.
                 for vendor in ("AWS ", "Amazon "):
                     if not name.startswith(vendor):
-                        names.append((vendor + name, ServiceHit(service, False)))
+                        entries.append((vendor + name, ServiceHit(service, False)))
             keywords.extend((k, ServiceHit(service, True)) for k in service.keywords)
-        self._names = TermMatcher(names)
-        self._names_and_keywords = TermMatcher(names + keywords)
+        self._matcher = TermMatcher(entries + keywords)
 
     def mentions(self, text: str, keywords: bool = False) -> list[TermMatch[ServiceHit]]:
-        matcher = self._names_and_keywords if keywords else self._names
-        return list(matcher.finditer(text))
+        """Services named in ``text``; with ``keywords``, also by their features
+        ("GSI" names DynamoDB)."""
+        return list(self._matcher.finditer(text, None if keywords else _is_name))
 
     def named(self, text: str) -> Service | None:
         """The service ``text`` names exactly, in any case ("sqs", "api gateway")."""
@@ -77,6 +76,10 @@ class Catalogue:
         for service in self.services.values():
             grouped[service.category].append(service)
         return grouped
+
+
+def _is_name(hit: ServiceHit) -> bool:
+    return not hit.is_keyword
 
 
 def _string_list(value, path: str, line: int, what: str) -> tuple[str, ...]:

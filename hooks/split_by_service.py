@@ -25,7 +25,7 @@ are handed to ``route_exam_notes``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from notes_model import Kind, Node, NotesFile
 from service_catalogue import Catalogue, Service
@@ -114,16 +114,14 @@ class _Splitter:
 
     def _named_service(self, node: Node, lenient: bool) -> Service | None:
         """The service whose section this node starts, if any."""
-        if node.kind not in STARTS_SECTION:
-            return None
+        if node.kind not in STARTS_SECTION or not (node.children or lenient):
+            return None  # a leaf starts a section only at the top of a file or group
         head = head_of(node.text)
         if not head:
             return None
         listed = self._listed_services(head)
         if listed is not None:
-            return listed[0] if len(listed) == 1 and (node.children or lenient) else None
-        if not node.children and not lenient:
-            return None
+            return listed[0] if len(listed) == 1 else None
         hits = self.catalogue.mentions(head, keywords=True)
         if not node.children and len(hits) == 1 and hits[0].end == len(head) and head_of(node.text) == \
                 MARKUP_RE.sub("", node.text).strip().rstrip(":").strip():
@@ -180,7 +178,7 @@ class _Splitter:
                 self._open_section(service, node, group)
                 continue
             children = self._claim(node.children, owner, group) if owner else self._claim_plain(node.children, group)
-            kept.append(replace(node, children=children))
+            kept.append(node.with_children(children))
         return kept
 
     def _claim_plain(self, nodes: list[Node], group: Group | None) -> list[Node]:
@@ -191,7 +189,7 @@ class _Splitter:
             if service:
                 self._open_section(service, node, group)
                 continue
-            kept.append(replace(node, children=self._claim_plain(node.children, group)))
+            kept.append(node.with_children(self._claim_plain(node.children, group)))
         return kept
 
     def _open_section(self, service: Service, node: Node, group: Group | None) -> None:
@@ -221,7 +219,7 @@ class _Splitter:
         return None
 
     def _take_exam(self, path: str, marker: Node, following: list[Node]) -> None:
-        self.out.exam_markers.append(replace(marker, children=[]))
+        self.out.exam_markers.append(marker.with_children([]))
         nodes = list(marker.children) + following
         index = 0
         while index < len(nodes):
@@ -241,7 +239,7 @@ class _Splitter:
         if nodes and nodes[0].kind is Kind.HEADING and nodes[0].level == 1 and \
                 sum(1 for n in nodes if n.kind is Kind.HEADING and n.level == 1) == 1 and \
                 self._named_service(nodes[0], lenient=True) is None:
-            nodes = [replace(nodes[0], children=[])] + nodes[0].children + nodes[1:]
+            nodes = [nodes[0].with_children([])] + nodes[0].children + nodes[1:]
         exam_at = self._exam_start(nodes)
         if exam_at is not None:
             marker = nodes[exam_at]

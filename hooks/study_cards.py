@@ -18,12 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from notes_model import Kind, Node
 from route_exam_notes import CLAUSE_END_RE, ExamRouting
 from split_by_service import SplitNotes
-from term_matcher import TermMatcher
+from term_matcher import TermMatch
 
 BLANK = "____"
 MIN_WORDS = 6
@@ -35,11 +36,14 @@ NUMBER_RE = re.compile(
     r"(?:KiB|MiB|GiB|TiB|KB|MB|GB|TB|ms|seconds?|minutes?|hours?|days?|%|WCUs?|RCUs?|"
     r"concurrent\s+(?:executions|calls|Lambda\s+function\s+calls)|shards?|parts?)(?!\w)",
     re.IGNORECASE)
+DIGIT_RE = re.compile(r"\d")  # a cheap test before NUMBER_RE, which is slow to scan
 QUESTION_RE = re.compile(r"^\s*Q:\s*(?P<q>.+?)(?:\s+A:\s*(?P<a>.+))?\s*$")
 ANSWER_RE = re.compile(r"^\s*A:\s*(?P<a>.+?)\s*$")
 STOP_WORDS = {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "of", "on", "or",
               "the", "this", "to", "with", "we", "you", "not", "can", "will"}
 TRAP_FRONT_WORDS = 8
+
+FindTerms = Callable[[str], Iterable[TermMatch]]
 
 
 @dataclass(frozen=True)
@@ -62,16 +66,16 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _cloze(node: Node, service: str, terms: TermMatcher | None) -> Card | None:
+def _cloze(node: Node, service: str, terms: FindTerms | None) -> Card | None:
     text = _flat(node.text)
     words = text.split()
     if node.kind in (Kind.CODE, Kind.HEADING) or not MIN_WORDS <= len(words) <= MAX_WORDS:
         return None
-    if QUESTION_RE.match(text) or ANSWER_RE.match(text):
+    if ("Q:" in text and QUESTION_RE.match(text)) or ("A:" in text and ANSWER_RE.match(text)):
         return None
-    blank = NUMBER_RE.search(text)
+    blank = NUMBER_RE.search(text) if DIGIT_RE.search(text) else None
     if blank is None and terms is not None:
-        hits = [h for h in terms.finditer(text) if h.text.casefold() not in STOP_WORDS]
+        hits = [h for h in terms(text) if h.text.casefold() not in STOP_WORDS]
         blank = max(hits, key=lambda h: (len(h.text), -h.start), default=None)
     if blank is None:
         return None
@@ -87,6 +91,8 @@ def _cloze(node: Node, service: str, terms: TermMatcher | None) -> Card | None:
 def _own_cards(nodes: list[Node], service: str) -> list[Card]:
     cards: list[Card] = []
     for index, node in enumerate(nodes):
+        if "Q:" not in node.text:
+            continue
         question = QUESTION_RE.match(_flat(node.text))
         if not question:
             continue
@@ -121,8 +127,9 @@ def _walk_siblings(nodes: list[Node]):
             yield from _walk_siblings(node.children)
 
 
-def make_cards(split: SplitNotes, routing: ExamRouting, terms: TermMatcher | None) -> list[Card]:
-    """All cards, in notes order per service, then the traps, deduplicated by id."""
+def make_cards(split: SplitNotes, routing: ExamRouting, terms: FindTerms | None) -> list[Card]:
+    """All cards, in notes order per service, then the traps, deduplicated by id.
+    ``terms(text)`` finds the glossary terms a cloze card may blank."""
     cards: list[Card] = []
     for service, sections in split.sections.items():
         nodes = [n for section in sections for n in section.nodes]

@@ -50,7 +50,7 @@ def test_the_real_glossary_has_at_least_120_terms(catalogue):
 
 def test_linking_is_one_pass_whatever_the_number_of_names(linker):
     # The matcher compiles every name into one regular expression.
-    assert linker.matcher._regex.pattern.count("(?<!\\w)") == 1
+    assert linker.matcher._pattern.count("(?<!\\w)") == 1
 
 
 GOOD = "terms:\n  - term: GSI\n    definition: An index.\n    service: dynamodb\n"

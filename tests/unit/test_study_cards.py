@@ -21,13 +21,13 @@ def terms(catalogue):
 
 def cards_for(text: str, catalogue, terms, path="notes/n.txt"):
     split = split_by_service([read_notes_file(path, text.encode())], catalogue)
-    return make_cards(split, route_exam_notes(split.exam_items, catalogue), terms)
+    return make_cards(split, route_exam_notes(split.exam_items, catalogue), terms.finditer)
 
 
 def test_default_notes_give_at_least_150_cards_with_every_trap(catalogue, terms):
     split = split_by_service(read_notes_dir(ROOT / "notes"), catalogue)
     routing = route_exam_notes(split.exam_items, catalogue)
-    cards = make_cards(split, routing, terms)
+    cards = make_cards(split, routing, terms.finditer)
     assert len(cards) >= 150
     assert sum(1 for card in cards if card.kind == "trap") == len(routing.notes)
     assert all(BLANK in card.front for card in cards if card.kind == "cloze")
