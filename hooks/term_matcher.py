@@ -29,15 +29,14 @@ def is_case_sensitive(name: str) -> bool:
 
 
 def _trie_pattern(trie: dict) -> str:
-    """Regex for a trie whose leaves are marked with the key ''."""
-    alternatives = []
-    for char in sorted(k for k in trie if k):
-        alternatives.append(re.escape(char) + _trie_pattern(trie[char]))
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    # A name may end here: the longer continuations are tried first (greedy).
-    return f"(?:{body})?" if "" in trie else body
+    """Regex for a trie whose leaves are marked with the key ''. A name
+    matches only where it ends a word, so the engine itself backs off to a
+    shorter name ("ALB" is not found in "ALBs", "S3" is in "S3's")."""
+    alternatives = [re.escape(char) + _trie_pattern(trie[char]) for char in sorted(k for k in trie if k)]
+    if "" in trie:
+        # A name may end here: the longer continuations are tried first.
+        alternatives.append(r"(?!\w)")
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 class TermMatcher(Generic[T]):
@@ -83,34 +82,42 @@ class TermMatcher(Generic[T]):
             if self._ignorecase_regex is None:
                 self._ignorecase_regex = re.compile(self._pattern, re.IGNORECASE)
             regex, subject = self._ignorecase_regex, text
-        by_folded = self._by_folded
         pos = 0
-        length = len(text)
-        while pos < length:
-            match = regex.search(subject, pos)
-            if not match:
-                return
-            start, end = match.span()
-            found = None
-            # Shorten the candidate until a name fits its case rule and ends on
-            # a word boundary ("ALB" is not found in "ALBs").
-            while end > start:
-                if end == length or not _is_word_char(text[end]):
-                    candidate = text[start:end]
-                    if candidate.casefold() in by_folded:
-                        payload = self._accept(candidate, keep)
-                        if payload is not None:
-                            found = TermMatch(start, end, candidate, payload)
-                            break
-                shorter = regex.match(subject, start, end - 1)
-                if not shorter:
-                    break
-                end = shorter.end()
-            if found:
-                yield found
-                pos = found.end
+        while True:
+            # The common case runs in C: each match is the longest name at the
+            # leftmost place. Only when its case or ``keep`` rules it out does
+            # Python try shorter names there, or move on by one character.
+            for match in regex.finditer(subject, pos):
+                start, end = match.span()
+                candidate = text[start:end]
+                payload = self._accept(candidate, keep)
+                if payload is not None:
+                    yield TermMatch(start, end, candidate, payload)
+                    continue
+                shorter = self._shorter(text, subject, regex, start, end, keep)
+                if shorter is not None:
+                    yield shorter
+                    pos = shorter.end
+                else:
+                    pos = start + 1
+                break
             else:
-                pos = start + 1
+                return
+
+    def _shorter(self, text: str, subject: str, regex: re.Pattern, start: int, end: int,
+                 keep: Callable[[T], bool] | None) -> TermMatch[T] | None:
+        """The longest name shorter than ``end`` at ``start`` that fits its case rule."""
+        length = len(text)
+        while True:
+            match = regex.match(subject, start, end - 1)
+            if not match or match.end() <= start:
+                return None
+            end = match.end()
+            if end == length or not _is_word_char(text[end]):
+                candidate = text[start:end]
+                payload = self._accept(candidate, keep)
+                if payload is not None:
+                    return TermMatch(start, end, candidate, payload)
 
 
 def _is_word_char(char: str) -> bool:
