@@ -8,7 +8,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from helpers import HOOKS, ROOT, words
+from helpers import ROOT, words
 
 
 @pytest.fixture(scope="module")

@@ -84,7 +84,7 @@ def test_importing_garbage_changes_nothing_and_says_why(study):
     for content, reason in ((b"not json at all {", "not JSON"), (b'{"some": "other app"}', "not a Cramdown")):
         page.get_by_label("Import progress from a file").set_input_files(
             {"name": "bad.json", "mimeType": "application/json", "buffer": content})
-        expect(page.locator(".cd-study__message")).to_contain_text(f"Nothing was changed. This")
+        expect(page.locator(".cd-study__message")).to_contain_text("Nothing was changed. This")
         expect(page.locator(".cd-study__message")).to_contain_text(reason)
         expect(page.locator(".cd-study__stats")).to_have_text(before)
 

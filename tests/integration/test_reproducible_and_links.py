@@ -3,7 +3,6 @@ anchor or asset of either build mode is broken."""
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import jinja2
-import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
