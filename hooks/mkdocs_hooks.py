@@ -169,6 +169,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if offline is not None and offline.config.enabled:
         # Opened from a folder, Material's instant navigation cannot load pages.
         config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
+    elif config.extra.get("polyfills"):
+        # Material's search needs the iframe-worker shim only from file://. On a
+        # server it would be one more script blocking the first paint.
+        config.extra["polyfills"] = [p for p in config.extra["polyfills"] if "iframe-worker" not in str(p)]
     notes_dir = str(root / settings["notes"])
     if notes_dir not in config.watch:
         config.watch.append(notes_dir)

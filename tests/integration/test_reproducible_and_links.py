@@ -72,3 +72,12 @@ def test_no_broken_internal_link_anchor_or_asset(mode, default_site, offline_sit
     site = default_site.site if mode == "hosted" else offline_site.site
     # Offline, there is no server to show 404.html, so its root-relative links do not matter.
     assert crawl(site, skip_404=mode == "offline") == []
+
+
+def test_the_worker_shim_loads_only_in_the_offline_build(default_site, offline_site):
+    # From file:// Material's search needs the iframe-worker shim; on a server
+    # it would only be one more script blocking the first paint.
+    shim = 'assets/vendor/iframe-worker/shim.js"></script>'
+    assert shim not in (default_site.site / "services" / "dynamodb" / "index.html").read_text()
+    assert shim in (offline_site.site / "services" / "dynamodb.html").read_text()
+    assert (default_site.site / "assets" / "vendor" / "iframe-worker" / "LICENSE").exists()
