@@ -1,13 +1,7 @@
-/* Cramdown calculator formulas: pure functions, no DOM.
- *
- * Each calculator takes the raw field values (strings, as typed) and the
- * limits from hooks/data/limits.yml, and returns either
- *   { ok: true, result, working, steps, summary }
- * or
- *   { ok: false, errors: { field: message } }.
- * Loaded as a classic script in the page (window.CramdownFormulas), and with
- * require() in Node's test runner.
- */
+/* Cramdown calculator formulas: pure functions, no DOM. Each takes the raw
+ * field values and the limits from hooks/data/limits.yml, and returns
+ * { ok: true, result, working, steps, summary } or { ok: false, errors: { field: message } }.
+ * A classic script in the page (window.CramdownFormulas); require() in Node's tests. */
 (function (root, factory) {
   "use strict";
   var api = factory();
@@ -23,44 +17,17 @@
   var ABSURD = 1e15;
   var SIZE_UNITS = { bytes: 1, KB: 1024, MB: 1024 * 1024, GB: Math.pow(1024, 3), TB: Math.pow(1024, 4) };
 
-  /* Numbers as en-US shows them with at most two decimals: "10,240", "0.5",
-     "1,234.57". Written out rather than Intl.NumberFormat, whose first use
-     loads locale data: a long task of about 70 ms on Lighthouse's throttled
-     phone, on every page with a calculator. Like V8's Intl, it rounds the
-     shortest decimal form of the number half away from zero (1.005 -> 1.01);
-     tests compare the two on many numbers. */
+  /* en-US, at most two decimals, rounded as V8's Intl does (1.005 -> 1.01),
+     without Intl: its first use costs ~70 ms on a phone. */
   function fmt(n) {
     var size = Math.abs(n);
-    if (!isFinite(n) || size >= 1e21) return n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-    var sign = n < 0 || Object.is(n, -0) ? "-" : "";
-    if (size < 0.001) return sign + "0";  // String() would use an exponent below 1e-6
-    var text = String(size);
-    var dot = text.indexOf(".");
-    var whole = dot < 0 ? text : text.slice(0, dot);
-    var fraction = dot < 0 ? "" : text.slice(dot + 1);
-    if (fraction.length > 2) {
-      var roundUp = fraction.charAt(2) >= "5";
-      fraction = fraction.slice(0, 2);
-      if (roundUp) {
-        var digits = addOne(whole + fraction);
-        whole = digits.slice(0, -2);
-        fraction = digits.slice(-2);
-      }
-    }
-    fraction = fraction.replace(/0+$/, "");
-    return sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (fraction ? "." + fraction : "");
-  }
-
-  /* "1299" -> "1300": one added to a string of decimal digits. */
-  function addOne(digits) {
-    var out = "";
-    var carry = 1;
-    for (var i = digits.length - 1; i >= 0; i -= 1) {
-      var digit = Number(digits.charAt(i)) + carry;
-      carry = digit === 10 ? 1 : 0;
-      out = String(digit % 10) + out;
-    }
-    return carry ? "1" + out : out;
+    if (!(size < 1e21)) return n.toLocaleString("en-US");  // NaN, Infinity, huge: no decimals anyway
+    var parts = String(size < 0.001 ? 0 : size).split(".");
+    var decimals = (parts[1] || "") + "000";
+    var cents = BigInt(parts[0] + decimals.slice(0, 2)) + (decimals[2] >= "5" ? 1n : 0n);
+    var fraction = String(cents % 100n).padStart(2, "0").replace(/0+$/, "");
+    return (n < 0 || Object.is(n, -0) ? "-" : "") +
+      String(cents / 100n).replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (fraction ? "." + fraction : "");
   }
 
   /* Bytes in the largest unit that keeps the number at least 1. */
@@ -87,14 +54,15 @@
       return null;
     }
     var value = Number(text);
+    var label = opts.label.charAt(0).toUpperCase() + opts.label.slice(1);
     if (!isFinite(value)) {
       errors[field] = "That number is too large.";
     } else if (value < 0) {
-      errors[field] = opts.label.charAt(0).toUpperCase() + opts.label.slice(1) + " cannot be negative.";
+      errors[field] = label + " cannot be negative.";
     } else if (value === 0 && !opts.allowZero) {
-      errors[field] = opts.label.charAt(0).toUpperCase() + opts.label.slice(1) + " must be more than 0.";
+      errors[field] = label + " must be more than 0.";
     } else if (opts.integer && Math.floor(value) !== value) {
-      errors[field] = opts.label.charAt(0).toUpperCase() + opts.label.slice(1) + " must be a whole number.";
+      errors[field] = label + " must be a whole number.";
     } else if (value > (opts.max || ABSURD)) {
       errors[field] = "That is more than " + fmt(opts.max || ABSURD) + "; check the number.";
     } else {
