@@ -34,6 +34,7 @@ CALCULATOR_REQUIRED = {"title", "template", "services", "limits"}
 CALCULATOR_OPTIONAL = {"topics"}
 FENCE_NAME = "calculator"
 
+DIGIT_RE = re.compile(r"\d")
 LineKey = tuple[str, int]  # (notes path, line number): a block's identity on every page
 
 
@@ -278,7 +279,9 @@ def changed_limit_lines(nodes: list[Node], limits: dict[str, Limit]) -> dict[Lin
         return marked
     for top in nodes:
         for node in top.walk():
-            if node.kind is Kind.CODE:
+            # A line that states a limit's old value has a digit in it; most
+            # lines have none, and these patterns are slow to scan.
+            if node.kind is Kind.CODE or not DIGIT_RE.search(node.text):
                 continue
             for limit in changed:
                 if any(p.search(node.text) for p in limit.notes_say):
