@@ -127,11 +127,9 @@ def service_mentions(split: SplitNotes, catalogue: Catalogue) -> dict[LineKey, l
 
 
 def services_with_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue,
-                        mentions: dict[LineKey, list[str]] | None = None) -> list[Service]:
-    """Every service with notes, exam notes or a mention gets a page, in the
-    order the notes first bring it up."""
-    if mentions is None:
-        mentions = service_mentions(split, catalogue)
+                        mentions: dict[LineKey, list[str]]) -> list[Service]:
+    """Every service with notes, exam notes or a mention (``mentions``, from
+    ``service_mentions``) gets a page, in the order the notes first bring it up."""
     order: list[str] = list(split.sections)
     for note in routing.notes:
         order += note.services

@@ -18,9 +18,9 @@ INLINE_MARKUP_RE = re.compile(
     r"|\*\*(?P<bold>\S(?:.*?\S)?)\*\*"  # **bold**
     r"|==(?P<mark>\S(?:.*?\S)?)=="  # ==highlight==
 )
-# Characters Python-Markdown (with our extensions) would read as syntax.
+# Characters Python-Markdown (with our extensions) would read as syntax. The
+# "." and ")" among them also keep "1986. was a year" from becoming a list.
 ESCAPE_RE = re.compile(r"([\\`*_\[\]{}()#+\-.!|=])")
-LEADING_SYNTAX_RE = re.compile(r"^(\d+)([.)])")
 PROMOTE_MAX_CHARS = 60
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
@@ -40,7 +40,7 @@ def escape_outline(text: str) -> str:
     """Outline text -> Markdown that renders as the same text, keeping
     `code`, **bold** and ==highlight==."""
     if "`" not in text and "**" not in text and "==" not in text:  # most lines: no markup to keep
-        return _no_numbered_list(_escape_plain(text))
+        return _escape_plain(text)
     out: list[str] = []
     pos = 0
     for match in INLINE_MARKUP_RE.finditer(text):
@@ -53,14 +53,7 @@ def escape_outline(text: str) -> str:
             out.append("==" + escape_outline(match.group("mark")) + "==")
         pos = match.end()
     out.append(_escape_plain(text[pos:]))
-    return _no_numbered_list("".join(out))
-
-
-def _no_numbered_list(markdown: str) -> str:
-    """"1986. was a year" must not become a numbered list."""
-    if markdown[:1].isdigit():
-        return LEADING_SYNTAX_RE.sub(r"\1\\\2", markdown)
-    return markdown
+    return "".join(out)
 
 
 # An admonition line shows only its first word unless it has a quoted title.
