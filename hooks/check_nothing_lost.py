@@ -45,9 +45,12 @@ LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
 def line_texts(line: SourceLine) -> tuple[str, ...]:
     """What the line must show as: as written (outline text shows links
     literally) or, for Markdown links and images, their text alone."""
-    if FENCE_LINE_RE.match(line.text):
+    text = line.text
+    if FENCE_LINE_RE.match(text):
         return ()
-    text = MARKER_RE.sub("", line.text, count=1)
+    text = text[MARKER_RE.match(text).end():]
+    if "](" not in text and "&" not in text:  # most lines: one way to show
+        return (comparable(text),)
     variants = [text]
     if "](" in text:
         variants.append(LINK_RE.sub(r"\1", text))

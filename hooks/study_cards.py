@@ -67,10 +67,12 @@ def _flat(text: str) -> str:
 
 
 def _cloze(node: Node, service: str, terms: FindTerms | None) -> Card | None:
-    text = _flat(node.text)
-    words = text.split()
-    if node.kind in (Kind.CODE, Kind.HEADING) or not MIN_WORDS <= len(words) <= MAX_WORDS:
+    if node.kind is Kind.CODE or node.kind is Kind.HEADING:
         return None
+    words = node.text.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return None
+    text = " ".join(words)
     if ("Q:" in text and QUESTION_RE.match(text)) or ("A:" in text and ANSWER_RE.match(text)):
         return None
     blank = NUMBER_RE.search(text) if DIGIT_RE.search(text) else None

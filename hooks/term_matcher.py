@@ -46,6 +46,9 @@ class TermMatcher(Generic[T]):
         # folded name -> [(name, must match exactly, payload)]
         self._by_folded: dict[str, list[tuple[str, bool, T]]] = {}
         trie: dict = {}
+        # No text shorter than this can hold a name: most text pieces of a
+        # page (", ", a line break) are, and skip the scan.
+        self.shortest = 0
         for name, payload in entries:
             name = name.strip()
             if not name:
@@ -54,6 +57,7 @@ class TermMatcher(Generic[T]):
             if len(folded) != len(name):  # casefold changed the length (ß); keep exact only
                 folded = name
             self._by_folded.setdefault(folded, []).append((name, is_case_sensitive(name), payload))
+            self.shortest = min(self.shortest, len(name)) if self.shortest else len(name)
             node = trie
             for char in name.lower():
                 node = node.setdefault(char, {})
@@ -75,6 +79,8 @@ class TermMatcher(Generic[T]):
         ``keep(payload)`` narrows the names searched for: the result is what a
         matcher built from the kept names alone would find, without compiling
         another expression."""
+        if len(text) < self.shortest:
+            return
         subject = text.lower()
         if len(subject) == len(text):
             regex = self._lower_regex

@@ -65,3 +65,10 @@ def test_text_that_changes_length_when_lowercased_keeps_its_positions():
 
 def test_no_names_finds_nothing():
     assert found(TermMatcher([]), "anything at all") == []
+
+
+def test_text_shorter_than_every_name_is_not_scanned_but_a_name_of_that_length_is_found():
+    matcher = TermMatcher([("S3", "s3"), ("SQS", "sqs")])
+    assert matcher.shortest == 2
+    assert found(matcher, "S") == []
+    assert found(matcher, "S3") == [("S3", 0, 2, "s3")]
