@@ -153,15 +153,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                         glossary=glossary)
     env = config.theme.get_env()
     env.bytecode_cache = _template_cache()
-    templates: dict = {}  # loaded once per build: get_template checks the file's date on every call
-
-    def render(name: str, /, **context) -> str:
-        template = templates.get(name)
-        if template is None:
-            template = templates[name] = env.get_template(name)
-        return template.render(**context)
-
-    state.render = render
+    state.render = lambda template, /, **context: env.get_template(template).render(**context)
     config._cramdown = state  # type: ignore[attr-defined]
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     fences[:] = [f for f in fences if f.get("name") != FENCE_NAME] + [_calculator_fence(state)]

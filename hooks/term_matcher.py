@@ -46,9 +46,6 @@ class TermMatcher(Generic[T]):
         # folded name -> [(name, must match exactly, payload)]
         self._by_folded: dict[str, list[tuple[str, bool, T]]] = {}
         trie: dict = {}
-        # No text shorter than this can hold a name: most text pieces of a
-        # page (", ", a line break) are, and skip the scan.
-        self.shortest = 0
         for name, payload in entries:
             name = name.strip()
             if not name:
@@ -57,11 +54,13 @@ class TermMatcher(Generic[T]):
             if len(folded) != len(name):  # casefold changed the length (ß); keep exact only
                 folded = name
             self._by_folded.setdefault(folded, []).append((name, is_case_sensitive(name), payload))
-            self.shortest = min(self.shortest, len(name)) if self.shortest else len(name)
             node = trie
             for char in name.lower():
                 node = node.setdefault(char, {})
             node[""] = True
+        # Text shorter than every name holds none: most text pieces of a page
+        # (", ", a line break) are, and skip the scan.
+        self.shortest = min((len(name) for found in self._by_folded.values() for name, _, _ in found), default=0)
         self._pattern = r"(?<!\w)(?:" + (_trie_pattern(trie) if trie else "(?!)") + ")"
         # Searching lowercased text without IGNORECASE is about twice as fast;
         # text whose length changes when lowercased uses the ignore-case regex.
