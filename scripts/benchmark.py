@@ -70,9 +70,9 @@ def linking_rows() -> list[tuple[str, str]]:
     from service_catalogue import load_catalogue
 
     class TimedLinker(TermLinker):
-        # Timed directly: an earlier version subtracted a conversion without
-        # linking from one with it, and the difference of two noisy times
-        # made linking look superlinear (it is about 7 ms per copy of the notes).
+        # Timed directly: subtracting a conversion without linking from one
+        # with it left the difference of two noisy times, which made linking
+        # look superlinear. The table's rows show how it grows.
         spent = 0.0
 
         def link(self, root, page_uri, own_service):
