@@ -109,8 +109,10 @@ def _calculator_fence(state: _BuildState) -> dict:
         name = next(key for key in options if key in state.calculators)
         calculator = state.calculators[name]
         state.widget_count += 1
+        # Stripped: Python-Markdown takes stashed HTML for a block (not a <p>'s
+        # content) only when it starts with the tag itself.
         return state.render(calculator.template, id=f"cd-calc-{state.widget_count}", title=calculator.title,
-                            limits=limits_json(calculator, state.limits))
+                            limits=limits_json(calculator, state.limits)).strip()
 
     return {"name": FENCE_NAME, "class": "cd-calc", "format": formatter, "validator": validator}
 

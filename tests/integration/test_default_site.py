@@ -78,3 +78,14 @@ def test_service_page_shows_category_and_breadcrumb(default_site):
     assert "Application Integration" in page[page.index("md-path"):page.index("</nav>", page.index("md-path"))]
     assert 'class="cd-chip"' in page
     assert "notes/aws-developer-associate.txt, lines 118–129" in page
+
+
+def test_calculators_are_blocks_of_their_own_not_inside_a_paragraph(default_site):
+    # A <form> cannot sit in a <p>: the browser would close the paragraph early
+    # and leave two empty ones around the calculator.
+    forms = wrapped = 0
+    for path, text in content_pages(default_site.site):
+        forms += text.count('<form class="cd-calc"')
+        wrapped += len(re.findall(r'<p>\s*<form class="cd-calc"', text))
+    assert forms >= 5
+    assert wrapped == 0
