@@ -30,10 +30,6 @@ def main(argv: list[str]) -> int:
                 page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
                 for path in paths:
                     page.goto(base + path, wait_until="load")
-                    if label == "desktop":
-                        # A full-page capture does not scroll, so boxes the CSS
-                        # leaves unstyled until they come near would show blank.
-                        page.add_style_tag(content="* { content-visibility: visible !important; }")
                     name = (path.strip("/").replace("/", "-") or "home") + f"-{label}-{scheme}.png"
                     page.screenshot(path=str(out / name), full_page=label == "desktop")
                     print(out / name)
