@@ -187,8 +187,6 @@ class TermLinker:
 
     def _split(self, text: str):
         """(leading text, [link elements with tails]) or None if nothing to link."""
-        if len(text) < self.matcher.shortest:
-            return None
         if "\x02" in text:
             text = _unescape(text)
         urls = [m.span() for m in URL_RE.finditer(text)] if ("/" in text or "@" in text or "www." in text) else ()
