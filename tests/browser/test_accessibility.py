@@ -26,32 +26,36 @@ def violations(page, only: list[str] | None = None) -> list[str]:
     return found
 
 
-def violations_on_every_page(context, site, site_url, only: list[str] | None = None) -> dict[str, list[str]]:
-    """Every reading page of the built site, opened in ``context``: its axe findings, by page."""
-    page = context.new_page()
-    problems = {}
+def violations_on_every_page(chromium, site, site_url, only: list[str] | None = None,
+                             **context_options) -> dict[str, list[str]]:
+    """Every reading page of the built site, opened in a new context with
+    ``context_options``: its axe findings, by page."""
     paths = [path.removesuffix("index.html") for path, _ in content_pages(site)]
     assert len(paths) > 50
-    for path in paths:
-        page.goto(site_url + path, wait_until="load")
-        found = violations(page, only)
-        if found:
-            problems[path or "home"] = found
-    context.close()
+    problems = {}
+    context = chromium.new_context(**context_options)
+    try:
+        page = context.new_page()
+        for path in paths:
+            page.goto(site_url + path, wait_until="load")
+            found = violations(page, only)
+            if found:
+                problems[path or "home"] = found
+    finally:
+        context.close()
     return problems
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_no_axe_violations(chromium, default_site, site_url, scheme):
-    context = chromium.new_context(color_scheme=scheme)
-    assert violations_on_every_page(context, default_site.site, site_url) == {}
+    assert violations_on_every_page(chromium, default_site.site, site_url, color_scheme=scheme) == {}
 
 
 def test_touch_targets_are_large_enough_or_far_enough_apart_on_a_phone(chromium, default_site, site_url):
     # WCAG 2.2's target size (24 px, or that much room around a smaller one):
     # Lighthouse's mobile audit checks it, axe's default rules leave it out.
-    context = chromium.new_context(viewport={"width": 412, "height": 823}, has_touch=True)
-    assert violations_on_every_page(context, default_site.site, site_url, only=["target-size"]) == {}
+    assert violations_on_every_page(chromium, default_site.site, site_url, only=["target-size"],
+                                    viewport={"width": 412, "height": 823}, has_touch=True) == {}
 
 
 def test_search_results_open_have_no_axe_violations(page, site_url):
