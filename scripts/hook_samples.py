@@ -60,20 +60,18 @@ def main() -> None:
     for path in args.raw:
         if not path.is_file():
             parser.error(f"{path}: no such file")
-        passes, total = attribute(path.read_text(encoding="utf-8"))
+        passes, total = attribute(path.read_text(encoding="utf-8", errors="replace"))
         if not total:
             parser.error(f"{path}: no samples (expected py-spy's raw format: 'frame;frame;... count')")
-        results.append((passes, total))
-    names = sorted(set().union(*(p for p, _ in results)), key=lambda n: -sum(p[n] for p, _ in results))
-    width = max([len("all samples")] + [len(n) for n in names])
-    print(f"{'':{width}} | " + " | ".join(f"{path.name:>16}" for path in args.raw))
-    print(f"{'all samples':{width}} | " + " | ".join(f"{total:>16,}" for _, total in results))
-    shares = [f"{sum(p.values()):,} = {sum(p.values()) / t:.1%}" for p, t in results]
-    print(f"{'hooks':{width}} | " + " | ".join(f"{s:>16}" for s in shares))
-    for name in names:
-        cells = [f"{p[name]:,} ({p[name] / max(sum(p.values()), 1):.0%})" for p, _ in results]
-        print(f"{name:{width}} | " + " | ".join(f"{c:>16}" for c in cells))
-
+        results.append((passes, total, sum(passes.values())))
+    names = sorted(set().union(*(p for p, _, _ in results)), key=lambda n: -sum(p[n] for p, _, _ in results))
+    rows = [["", *(path.name for path in args.raw)],
+            ["all samples", *(f"{total:,}" for _, total, _ in results)],
+            ["hooks", *(f"{ours:,} = {ours / total:.1%}" for _, total, ours in results)]]
+    rows += [[name, *(f"{p[name]:,} ({p[name] / max(ours, 1):.0%})" for p, _, ours in results)] for name in names]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print(" | ".join([row[0].ljust(widths[0])] + [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]))
 
 if __name__ == "__main__":
     main()
