@@ -30,6 +30,8 @@ class Kind(str, Enum):
     HEADING = "heading"    # Markdown ATX heading
     PARAGRAPH = "paragraph"
     CODE = "code"          # fenced, or detected YAML/JSON block in outline text
+    RAW = "raw"            # Markdown kept as written: a table, block quote or rule
+    HTML = "html"          # a Markdown file's raw HTML block (sanitised when written)
 
 
 class Format(str, Enum):
@@ -63,6 +65,7 @@ class Node:
     number: str = ""  # the written number of a numbered item, e.g. "1"
     language: str = ""  # code blocks: "yaml", "json" or the fence's info string
     children: list[Node] = field(default_factory=list)
+    anchor: str = ""  # headings: the GitHub-style anchor its file's links use ("18-dynamodb")
 
     @property
     def first_line(self) -> SourceLine:
@@ -79,10 +82,18 @@ class Node:
     def with_children(self, children: list[Node]) -> Node:
         """A copy with other children (faster than ``dataclasses.replace``)."""
         return Node(self.kind, self.text, self.lines, self.fmt, self.indent, self.level, self.number,
-                    self.language, children)
+                    self.language, children, self.anchor)
 
     def all_lines(self) -> list[SourceLine]:
         return [line for node in self.walk() for line in node.lines]
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """A link reference definition of a Markdown file (``[label]: href "title"``)."""
+
+    href: str
+    title: str = ""
 
 
 @dataclass
@@ -91,6 +102,12 @@ class NotesFile:
     fmt: Format
     nodes: list[Node]  # top-level nodes
     lines: list[SourceLine]  # every line of the file, blank ones included
+    # Lines a reader of the file never sees rendered (link reference
+    # definitions, HTML comments, front matter), with why: they show on the
+    # notes-source page only, and the nothing-lost check knows it.
+    hidden: dict[int, str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # "file:line: ..." for the build log, not errors
+    references: dict[str, LinkTarget] = field(default_factory=dict)  # normalised label -> target
 
     @property
     def line_count(self) -> int:
