@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from notes_model import Kind, Node, SourceLine
-from render_markdown import MarkdownWriter, escape_outline
+from render_markdown import MarkdownWriter, PageAnchors, escape_outline, inline
+from rewrite_links import raw_html_url
 from render_widgets import LineKey, WidgetPlan, key_of
 from route_exam_notes import ExamRouting, RoutedNote
 from service_catalogue import Catalogue, Service
@@ -45,6 +46,8 @@ class SitePlan:
     pages: list[PageSpec]
     nav: list
     summary: str
+    # Where the notes' headings landed: (notes path, GitHub anchor) -> (page, anchor).
+    landed: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -142,8 +145,9 @@ class _Builder:
     def __init__(self, split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, render: Render,
                  site_title: str, widgets: WidgetPlan, extra_pages: list[PageSpec],
                  service_terms: dict[str, list[str]], study: dict, services: list[Service] | None,
-                 node_services: dict[LineKey, list[str]] | None = None) -> None:
+                 node_services: dict[LineKey, list[str]] | None = None, assets: dict[str, str] | None = None) -> None:
         self.split = split
+        self.assets = assets or {}
         self.services = services
         self.study = study  # {"store": localStorage key, "cards": {service id: [card ids]}}
         self.service_terms = service_terms
@@ -157,6 +161,9 @@ class _Builder:
         self.service_pages: dict[str, str] = {}
         self.mentions: dict[str, list[Mention]] = {}
         self._suffix_by_root: dict[str, dict] = {}
+        self.landed: dict[tuple[str, str], tuple[str, str]] = {}
+        self._page_anchors: dict[str, PageAnchors] = {}
+        self._files = {f.path: f for f in split.files}
         self.node_services = node_services if node_services is not None else service_mentions(split, catalogue)
 
     # -- mentions ----------------------------------------------------------
@@ -185,7 +192,19 @@ class _Builder:
         if suffix is None:
             suffix = {key: text.replace("{root}", root) for key, text in self.widgets.suffix.items()}
             self._suffix_by_root[root] = suffix
-        return MarkdownWriter(heading_base, suffix=suffix, **options)
+        return MarkdownWriter(heading_base, suffix=suffix, anchors=self._anchors(uri), raw_urls=self._raw_urls(uri),
+                              **options)
+
+    def _raw_urls(self, uri: str):
+        return lambda path, url, image: raw_html_url(self.assets, uri, path, url, image)
+
+    def _inline(self, uri: str, node: Node) -> str:
+        return inline(node, self._raw_urls(uri))
+
+    def _anchors(self, uri: str) -> PageAnchors:
+        if uri not in self._page_anchors:
+            self._page_anchors[uri] = PageAnchors(uri, self.landed)
+        return self._page_anchors[uri]
 
     def _source_link(self, from_uri: str, lines: list[SourceLine]) -> dict:
         path = lines[0].path
@@ -206,13 +225,17 @@ class _Builder:
         strip_head = ""
         heading = ""
         if head is not None:
-            own_text = head.text.replace("\n", " ")
-            if not primary and section.nodes and len(own_text) <= HEADING_MAX_CHARS:
-                heading = escape_outline(own_text.rstrip().rstrip(":").rstrip())
-            elif self._is_name_only(head, service):
-                strip_head = escape_outline(own_text)
+            own_text = self._inline(uri, head).replace("\n", " ")
+            if not primary and section.nodes and len(head.text) <= HEADING_MAX_CHARS:
+                heading = own_text.rstrip().rstrip(":").rstrip()
+                if head.anchor:
+                    heading += f" {{ #{self._anchors(uri).take(head)} }}"
             else:
-                parts.append(escape_outline(own_text) + "\n")
+                self._anchors(uri).top_of_page(head)
+                if self._is_name_only(head, service):
+                    strip_head = own_text
+                else:
+                    parts.append(own_text + "\n")
         lines = _section_lines(section)
         if lines:
             parts.insert(0, self.render("partials/cramdown/source-strip.html", head=strip_head,
@@ -280,8 +303,19 @@ class _Builder:
 
     def _page(self, uri: str, title: str, kind: str, meta: dict, body: str, lines: list[SourceLine]) -> None:
         edit_path = lines[0].path if lines else None
-        self.pages.append(PageSpec(uri, title, kind, _front_matter({"title": title, **meta}) + body,
-                                   lines, edit_path))
+        self.pages.append(PageSpec(uri, title, kind, _front_matter({"title": title, **meta}) + body +
+                                   self._references(lines), lines, edit_path))
+
+    def _references(self, lines: list[SourceLine]) -> str:
+        """The link reference definitions of the Markdown files a page shows,
+        so ``[the docs][sqs-docs]`` still finds its address."""
+        definitions: dict[str, str] = {}
+        for path in dict.fromkeys(line.path for line in lines):
+            notes_file = self._files.get(path)
+            for label, target in (notes_file.references.items() if notes_file else ()):
+                title = f' "{target.title}"' if target.title and '"' not in target.title else ""
+                definitions.setdefault(label.casefold(), f"[{label}]: <{target.href}>{title}")
+        return "\n\n" + "\n".join(definitions.values()) + "\n" if definitions else ""
 
     def _service_page(self, service: Service) -> None:
         uri = self.service_pages[service.id]
@@ -289,7 +323,9 @@ class _Builder:
         # The section that names the service itself comes first; sections
         # that moved here from elsewhere ("NACL:" under Route 53) follow.
         sections = sorted(sections, key=lambda s: not self._is_primary(s, service))
-        notes = self.routing.for_service(service.id)
+        # Notes already shown where they were written (a "Quiz" in this
+        # service's notes) are not repeated in its Exam traps box.
+        notes = [note for note in self.routing.for_service(service.id) if note.shown_on != service.id]
         lines: list[SourceLine] = []
         parts = [f"# {escape_outline(service.title)}\n",
                  self.render("partials/cramdown/service-meta.html", category=escape_outline(service.category),
@@ -323,7 +359,8 @@ class _Builder:
         lines: list[SourceLine] = []
         for intro in group.intro:
             lines += _section_lines(intro)
-            parts.append(self.render("partials/cramdown/source-strip.html", head=escape_outline(intro.head.text),
+            self._anchors(uri).top_of_page(intro.head)
+            parts.append(self.render("partials/cramdown/source-strip.html", head=self._inline(uri, intro.head),
                                      source=self._source_link(uri, _section_lines(intro))))
             if intro.nodes:
                 parts.append(self._writer(uri, 2, promote_headings=True).render(intro.nodes))
@@ -349,7 +386,7 @@ class _Builder:
         lines: list[SourceLine] = []
         for marker in self.split.exam_markers:
             lines += marker.lines
-            parts.append(escape_outline(marker.text.replace("\n", " ")) + "\n{ .cd-lead }\n")
+            parts.append(self._inline(uri, marker).replace("\n", " ") + "\n{ .cd-lead }\n")
         for index, item in enumerate(self.routing.items):
             lines += _lines_of(item.nodes)
             routes = self.routing.routes[index]
@@ -437,7 +474,7 @@ class _Builder:
         self._general_page()
         self._source_pages()
         self.pages += self.extra_pages
-        return SitePlan(self.pages, self._nav(services), self._summary(services))
+        return SitePlan(self.pages, self._nav(services), self._summary(services), self.landed)
 
     def _nav(self, services: list[Service]) -> list:
         nav: list = [{"Home": HOME}]
@@ -469,10 +506,12 @@ def build_pages(split: SplitNotes, routing: ExamRouting, catalogue: Catalogue, r
                 extra_pages: list[PageSpec] | None = None,
                 service_terms: dict[str, list[str]] | None = None, study: dict | None = None,
                 services: list[Service] | None = None,
-                node_services: dict[LineKey, list[str]] | None = None) -> SitePlan:
+                node_services: dict[LineKey, list[str]] | None = None,
+                assets: dict[str, str] | None = None) -> SitePlan:
     """``service_terms``: per service id, glossary names that belong to it (for search).
     ``study``: the progress store key and card ids per service, for progress widgets.
     ``services`` and ``node_services`` (from ``services_with_pages`` and
-    ``service_mentions``) are computed here when not given."""
+    ``service_mentions``) are computed here when not given. ``assets``: images
+    in the notes folder (notes path -> path in the site)."""
     return _Builder(split, routing, catalogue, render, site_title, widgets or WidgetPlan(),
-                    extra_pages or [], service_terms or {}, study or {}, services, node_services).build()
+                    extra_pages or [], service_terms or {}, study or {}, services, node_services, assets).build()

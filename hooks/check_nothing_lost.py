@@ -1,95 +1,122 @@
 """Nothing lost: every non-blank line of the notes must show on a built page.
 
-Two checks. Coverage: every line was placed on some page by the pipeline.
-Rendering: the line's words appear, in order, in the text of that page's
-built HTML (markup characters and spacing aside), so an escaping slip or a
-swallowed block is caught, not only a routing bug.
+Two checks:
+
+* **Coverage**: every line was placed on some page by the pipeline, or is a
+  line no reader sees by design (a link reference definition, an HTML
+  comment, front matter: the reader records which and why).
+* **Rendering**: each line's letters and digits appear, in order, in the text
+  of its page's built HTML. Markup, punctuation and spacing are left out, as
+  Markdown may fold or drop them; a swallowed block, an HTML tag that ate
+  words or an escaping slip ("&amp;lt;") still shows as missing letters.
+
+A line is read as it shows: outline text as typed, Markdown as CommonMark
+shows it (a link's words, not its address; an image's alt text). When a line
+does not read the same on its own, because it is part of a link or code span
+that runs over several lines, its whole block is looked for instead, so the
+check never reports a loss that did not happen.
 """
 
 from __future__ import annotations
 
-import html
 import re
+from dataclasses import dataclass
 
-from notes_model import NotesFile, SourceLine
+from markdown_text import html_to_text, visible_text
+from notes_model import Format, Kind, Node, NotesFile, SourceLine
+from sanitise_html import sanitise_html, sanitise_markdown
 
-# Block markers are markup, not words: any run of bullets, numbers, heading
-# hashes, quote marks and admonition or details markers at the line's start.
-MARKER_RE = re.compile(r"^(?:\s*(?:[>•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]|(?:[-*+]|\d{1,9}[.)]|#{1,6}|!!!|\?\?\?\+?)(?=\s|$)))*")
+# Block markers are markup, not words: bullets, list numbers, heading hashes,
+# quote marks at the line's start.
+MARKER_RE = re.compile(r"^(?:\s*(?:[>•◦▪▫‣⁃∙●○■□►▸▹➢➤→–—]|(?:[-*+]|\d{1,9}[.)]|#{1,6})(?=\s|$)))*")
 FENCE_LINE_RE = re.compile(r"^\s*(?:`{3,}|~{3,})[^`]*$")  # fence delimiters are markup, not content
-IGNORED_CHARS = "*_`=#\\:|-"
+NOT_WORD_RE = re.compile(r"[\W_]+")
+
+LineKey = tuple[str, int]
 
 
-# What a reader sees of HTML: an image's alt text, and the text between tags.
-IMG_ALT_RE = re.compile(r"""<img\b[^>]*?\balt=(?:"([^"]*)"|'([^']*)')[^>]*>""", re.IGNORECASE)
-TAG_RE = re.compile(r"<[^>]*>")
+def letters(text: str) -> str:
+    """Letters and digits only, case folded: what must survive rendering."""
+    return NOT_WORD_RE.sub("", text.casefold())
 
 
-def comparable(text: str) -> str:
-    """Text reduced to what must survive rendering: no markup characters
-    (emphasis, table pipes and rules), colons or spacing, which Markdown may
-    fold or drop."""
-    # Case folds too: a Markdown admonition "!!! SQS" shows its title as "Sqs".
-    # Whole pages go through here: split/join and replace run at C speed, about
-    # twice as fast as one regex (or str.translate) on this job.
-    text = "".join(text.split())
-    for char in IGNORED_CHARS:
-        text = text.replace(char, "")
-    return text.casefold()
+@dataclass(frozen=True)
+class Block:
+    """A block of the notes with what reading it needs: its file's link references."""
+
+    node: Node
+    references: dict
 
 
-# A Markdown link or image shows its text, not its URL: [text](url) -> text.
-LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^)]*\)")
+def blocks_by_line(files: list[NotesFile]) -> dict[LineKey, Block]:
+    """The block each line of the notes belongs to."""
+    owner: dict[LineKey, Block] = {}
+    for notes_file in files:
+        for top in notes_file.nodes:
+            for node in top.walk():
+                for line in node.lines:
+                    owner.setdefault((line.path, line.number), Block(node, notes_file.references))
+    return owner
 
 
-def line_texts(line: SourceLine) -> tuple[str, ...]:
-    """What the line must show as: as written (outline text shows links
-    literally) or, for Markdown links and images, their text alone."""
-    text = line.text
-    if FENCE_LINE_RE.match(text):
-        return ()
-    text = text[MARKER_RE.match(text).end():]
-    if "](" not in text and "&" not in text:  # most lines: one way to show
-        return (comparable(text),)
-    variants = [text]
-    if "](" in text:
-        variants.append(LINK_RE.sub(r"\1", text))
-    if "&" in text:
-        # Outline text and code show "&amp;" as typed; Markdown shows it as "&".
-        variants += [html.unescape(v) for v in variants]
-    return tuple(dict.fromkeys(comparable(v) for v in variants))
+def _shows(text: str, block: Block) -> str:
+    """Outline text shows as typed; Markdown as CommonMark shows it once its
+    HTML is sanitised the way the page's is (a tag that is not allowed shows as text)."""
+    if block.node.fmt is not Format.MARKDOWN:
+        return text
+    return visible_text(sanitise_markdown(text), block.references)
 
 
-def html_text(page_html: str) -> str:
-    text = IMG_ALT_RE.sub(lambda m: " " + (m.group(1) or m.group(2) or "") + " ", page_html)
-    return comparable(html.unescape(TAG_RE.sub(" ", text)))
+def line_letters(line: SourceLine, block: Block | None) -> str:
+    """What the line must show, as ``letters``; "" when it shows nothing by design."""
+    if block is not None and block.node.kind is Kind.CODE:
+        if line in (block.node.lines[0], block.node.lines[-1]) and FENCE_LINE_RE.match(line.text):
+            return ""  # the fence, not the code
+        return letters(line.text)
+    text = line.text[MARKER_RE.match(line.text).end():]
+    return letters(_shows(text, block) if block is not None else text)
 
 
-def unplaced_lines(files: list[NotesFile], placed: set[tuple[str, int]]) -> list[SourceLine]:
+def block_letters(block: Block) -> str:
+    node = block.node
+    if node.kind is Kind.CODE:
+        return letters(node.text)
+    if node.kind is Kind.HTML:
+        return letters(html_to_text(sanitise_html(node.text)))
+    return letters(_shows(node.text, block))
+
+
+def page_letters(page_html: str) -> str:
+    return letters(html_to_text(page_html))
+
+
+def unplaced_lines(files: list[NotesFile], placed: set[LineKey]) -> list[SourceLine]:
     missing = []
     for notes_file in files:
         for line in notes_file.lines:
-            if line.text.strip() and (line.path, line.number) not in placed:
+            if line.text.strip() and (line.path, line.number) not in placed and line.number not in notes_file.hidden:
                 missing.append(line)
     return missing
 
 
-def missing_from_page(lines: list[SourceLine], page_html: str) -> list[SourceLine]:
+def missing_from_page(lines: list[SourceLine], page_html: str, blocks: dict[LineKey, Block]) -> list[SourceLine]:
     if not lines:
         return []
-    text = html_text(page_html)
+    text = page_letters(page_html)
     missing = []
     cursor = 0  # lines mostly appear in page order: look on from the last one first
     for line in lines:
-        wanted = line_texts(line)
-        if not wanted or not wanted[0]:
+        block = blocks.get((line.path, line.number))
+        wanted = line_letters(line, block)
+        if not wanted:
             continue
-        for variant in wanted:
-            found = text.find(variant, cursor)
-            if found >= 0:
-                cursor = found
-                break
+        found = text.find(wanted, cursor)
+        if found < 0:
+            found = text.find(wanted)
+        if found < 0 and block is not None:
+            found = text.find(block_letters(block))
+        if found < 0:
+            missing.append(line)
         else:
-            if not any(variant in text for variant in wanted):
-                missing.append(line)
+            cursor = found
     return missing

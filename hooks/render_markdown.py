@@ -2,15 +2,23 @@
 
 Outline text is escaped so that only the markup the notes already use keeps
 its meaning: `code`, **bold** and ==highlight==. Everything else, raw HTML
-included, shows as written. Markdown notes keep their Markdown, but raw HTML
-is still shown as text, never run.
+included, shows as written. Markdown notes keep their Markdown as GitHub
+shows it: their HTML is sanitised (``sanitise_html.py``), and syntax that only
+MkDocs knows (``!!! note``, ``{ #id }``) shows as typed.
+
+Headings from the notes keep the anchor GitHub gives them (``{ #anchor }``),
+so the notes' own links can still find them; ``MarkdownWriter.anchors``
+records where each one landed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from notes_model import Format, Kind, Node
+from markdown_text import unique_slug
+from sanitise_html import UrlRewrite, outside_code, sanitise_html, sanitise_markdown
 
 # Markup the outline notes use on purpose, kept as Markdown.
 INLINE_MARKUP_RE = re.compile(
@@ -22,6 +30,7 @@ INLINE_MARKUP_RE = re.compile(
 # "." and ")" among them also keep "1986. was a year" from becoming a list.
 ESCAPE_RE = re.compile(r"([\\`*_\[\]{}()#+\-.!|=])")
 PROMOTE_MAX_CHARS = 60
+WIDGET_FENCE = "calculator"
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
@@ -56,47 +65,77 @@ def escape_outline(text: str) -> str:
     return "".join(out)
 
 
-# An admonition line shows only its first word unless it has a quoted title.
-LOSSY_ADMONITION_RE = re.compile(r'^(\s*)(!!!|\?\?\?\+?)(?=\s*[\w-]+\s+[^"\s])(?![^\n]*")', re.MULTILINE)
+# Python-Markdown extension syntax that GitHub shows as text: admonitions
+# and collapsible blocks (at a line's start) and attribute lists.
+EXTENSION_START_RE = re.compile(r"^(\s*)(!!!|\?\?\?\+?)", re.MULTILINE)
+LITERAL = {"!": "\\!", "?": "&#63;", "+": "\\+"}  # "?" has no Markdown escape
 
 
-def escape_markdown_html(text: str) -> str:
-    """Markdown notes: keep the Markdown, show raw HTML as text, and show as
-    text an admonition line that would hide some of its words."""
-    literal = {"!": "\\!", "?": "&#63;", "+": "\\+"}  # "?" has no Markdown escape
-    text = LOSSY_ADMONITION_RE.sub(lambda m: m.group(1) + "".join(literal[c] for c in m.group(2)), text)
-    def plain(segment: str) -> str:
-        # "{% tag %}" or "{{ x }}" is text, not attributes (attr_list reads "{: .class }", "{ #id }").
-        return re.sub(r"\{(?!\s*[:#.])", r"\\{", segment.replace("<", "&lt;"))
-
-    out: list[str] = []
-    pos = 0
-    for match in CODE_SPAN_RE.finditer(text):
-        out.append(plain(text[pos:match.start()]))
-        out.append(match.group())
-        pos = match.end()
-    out.append(plain(text[pos:]))
-    return "".join(out)
+def _literal_start(match: re.Match) -> str:
+    return match.group(1) + "".join(LITERAL[c] for c in match.group(2))
 
 
-def inline(node: Node) -> str:
+def _braces(segment: str) -> str:
+    return segment.replace("{", "\\{") if "{" in segment else segment
+
+
+def markdown_for_page(text: str, urls: UrlRewrite | None = None) -> str:
+    """Markdown notes text, ready for the page: HTML sanitised (``urls``
+    rewrites raw HTML's addresses), and MkDocs-only syntax shown as typed;
+    code spans untouched."""
+    if "!!!" in text or "???" in text:
+        text = EXTENSION_START_RE.sub(_literal_start, text)
+    text = sanitise_markdown(text, urls)
+    return outside_code(text, _braces) if "{" in text else text
+
+
+RawUrls = Callable[[str, str, bool], "str | None"]  # (notes path, url, is image) -> url on the page
+
+
+def inline(node: Node, raw_urls: RawUrls | None = None) -> str:
+    """A block's own text as page Markdown. ``raw_urls`` rewrites the
+    addresses in a Markdown block's raw HTML."""
     if node.fmt is Format.OUTLINE:
         return escape_outline(node.text)
-    return escape_markdown_html(node.text)
+    path = node.first_line.path
+    urls = (lambda url, image: raw_urls(path, url, image)) if raw_urls else None
+    return markdown_for_page(node.text, urls)
 
 
 def _key(node: Node) -> tuple[str, int]:
     return (node.first_line.path, node.first_line.number)
 
 
-def _fence(code: str, language: str, indent: str) -> list[str]:
+def _fence(code: str, info: str, indent: str) -> list[str]:
     longest = max((len(m.group()) for m in re.finditer(r"`+", code)), default=0)
     ticks = "`" * max(3, longest + 1)
-    language = re.sub(r"[^\w+-]", "", language)
+    words = [re.sub(r"[^\w+-]", "", word) for word in info.split()]
+    # The language only; a widget fence ("calculator dynamodb") keeps its name.
+    language = " ".join(words) if words[:1] == [WIDGET_FENCE] else "".join(words[:1])
     lines = [f"{indent}{ticks}{language}"]
     lines += [f"{indent}{line}" if line else "" for line in code.split("\n")]
     lines.append(f"{indent}{ticks}")
     return lines
+
+
+class PageAnchors:
+    """The anchors of one page's headings, unique on the page, and where each
+    notes heading landed: ``landed[(notes path, GitHub anchor)] = (page, anchor)``
+    (anchor "" when the heading shows as no heading there: the top of the page)."""
+
+    def __init__(self, uri: str, landed: dict) -> None:
+        self.uri = uri
+        self.used: dict[str, int] = {}
+        self.landed = landed
+
+    def take(self, node: Node) -> str:
+        anchor = unique_slug(node.anchor, self.used)
+        self.landed.setdefault((node.first_line.path, node.anchor), (self.uri, anchor))
+        return anchor
+
+    def top_of_page(self, node: Node) -> None:
+        if node.anchor:
+            self.landed.setdefault((node.first_line.path, node.anchor), (self.uri, ""))
 
 
 class MarkdownWriter:
@@ -106,7 +145,8 @@ class MarkdownWriter:
     ``##`` headings, which gives long pages a table of contents."""
 
     def __init__(self, heading_base: int = 2, promote_headings: bool = False, heading_shift: int = 0,
-                 after: dict | None = None, suffix: dict | None = None) -> None:
+                 after: dict | None = None, suffix: dict | None = None, anchors: PageAnchors | None = None,
+                 raw_urls: RawUrls | None = None) -> None:
         self.heading_base = heading_base
         self.promote = promote_headings
         self.heading_shift = heading_shift
@@ -114,6 +154,8 @@ class MarkdownWriter:
         # top-level block, and inline HTML to put after a block's own text.
         self.after = after or {}
         self.suffix = suffix or {}
+        self.anchors = anchors
+        self.raw_urls = raw_urls
         self._promoted: set[int] = set()
 
     def render(self, nodes: list[Node]) -> str:
@@ -171,7 +213,7 @@ class MarkdownWriter:
 
     def _item(self, node: Node, indent: str) -> list[str]:
         marker = f"{node.number}. " if node.kind is Kind.NUMBERED else "- "
-        text_lines = (inline(node) + self.suffix.get(_key(node), "")).split("\n")
+        text_lines = (inline(node, self.raw_urls) + self.suffix.get(_key(node), "")).split("\n")
         child_indent = indent + "    "
         lines = [indent + marker + text_lines[0]] + [child_indent + t for t in text_lines[1:]]
         if node.children:
@@ -183,21 +225,32 @@ class MarkdownWriter:
     def _block(self, node: Node, indent: str, top: bool) -> list[str]:
         if node.kind is Kind.CODE:
             return _fence(node.text, node.language, indent)
+        if node.kind is Kind.RAW:
+            return [indent + line if line else "" for line in inline(node, self.raw_urls).split("\n")]
+        if node.kind is Kind.HTML:
+            path = node.first_line.path
+            urls = (lambda url, image: self.raw_urls(path, url, image)) if self.raw_urls else None
+            return [indent + line if line else "" for line in sanitise_html(node.text, urls).split("\n")]
         if node.kind is Kind.HEADING or self._is_promoted(node, top):
             if indent:  # a heading cannot sit inside a list: keep it as bold text
-                lines = [indent + "**" + inline(node).replace("\n", " ") + "**", ""]
+                if self.anchors:
+                    self.anchors.top_of_page(node)
+                lines = [indent + "**" + inline(node, self.raw_urls).replace("\n", " ") + "**", ""]
                 return lines + self._blocks(node.children, indent)
             level = self.heading_base if node.kind is not Kind.HEADING else \
                 max(self.heading_base, min(6, node.level + self.heading_shift))
-            text = inline(node).replace("\n", " ").rstrip(":").rstrip() if node.fmt is Format.OUTLINE \
-                else inline(node).replace("\n", " ")
-            lines = ["#" * level + " " + (text or "\\#"), ""]
+            text = inline(node, self.raw_urls).replace("\n", " ")
+            if node.fmt is Format.OUTLINE:
+                text = text.rstrip(":").rstrip()
+            anchor = f" {{ #{self.anchors.take(node)} }}" if node.anchor and self.anchors else ""
+            lines = ["#" * level + " " + (text or "\\#") + anchor, ""]
             writer = self
             if node.kind is not Kind.HEADING:
-                writer = MarkdownWriter(self.heading_base + 1, False, self.heading_shift, suffix=self.suffix)
+                writer = MarkdownWriter(self.heading_base + 1, False, self.heading_shift, suffix=self.suffix,
+                                        anchors=self.anchors, raw_urls=self.raw_urls)
             return lines + writer._blocks(node.children, indent, top=node.kind is Kind.HEADING)
         # a paragraph
-        lines = [indent + t for t in (inline(node) + self.suffix.get(_key(node), "")).split("\n")]
+        lines = [indent + t for t in (inline(node, self.raw_urls) + self.suffix.get(_key(node), "")).split("\n")]
         if node.children:
             lines.append("")
             lines += self._blocks(node.children, indent + "    " if indent else indent)

@@ -9,7 +9,7 @@ from mkdocs.utils import yaml_load
 
 from helpers import FIXTURES, ROOT
 from read_notes import read_notes_file
-from render_markdown import MarkdownWriter, escape_markdown_html, escape_outline
+from render_markdown import MarkdownWriter, escape_outline, markdown_for_page
 
 CASES = sorted(p.stem for p in (FIXTURES / "render").glob("*.txt"))
 
@@ -39,6 +39,15 @@ def test_escaped_text_round_trips_through_markdown():
     assert "<code>i</code>" in html and "<mark>n</mark>" in html
 
 
-def test_markdown_notes_keep_markdown_but_not_raw_html():
-    text = "**bold** <script>x()</script> `<kept>`"
-    assert escape_markdown_html(text) == "**bold** &lt;script>x()&lt;/script> `<kept>`"
+def test_markdown_notes_keep_markdown_and_githubs_html_but_nothing_that_runs():
+    text = "**bold** <script>x()</script> `<kept>` a<br>b <sup>1</sup> <img src=x onerror=alert(1)>"
+    assert markdown_for_page(text) == ("**bold** &lt;script&gt;x()&lt;/script&gt; `<kept>` a<br>b <sup>1</sup> "
+                                       '<img src="x">')
+
+
+def test_markdown_notes_show_mkdocs_only_syntax_as_typed():
+    assert markdown_for_page('!!! note "Title"\ntext {: .big }') == '\\!\\!\\! note "Title"\ntext \\{: .big }'
+
+
+def test_a_code_span_over_several_lines_keeps_its_html():
+    assert markdown_for_page("it was `\n<ID>\n` and <x>") == "it was `\n<ID>\n` and &lt;x&gt;"

@@ -9,7 +9,7 @@ import jinja2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from check_nothing_lost import missing_from_page, unplaced_lines
+from check_nothing_lost import blocks_by_line, missing_from_page, unplaced_lines
 from helpers import ROOT
 from notes_model import NotesError
 from read_notes import read_notes_file
@@ -58,11 +58,12 @@ def test_any_notes_reach_pages_or_fail_with_one_line(catalogue, text, markdown_f
     placed = {(line.path, line.number) for page in plan.pages for line in page.lines}
     assert unplaced_lines([notes_file], placed) == []
     converter = site_markdown()
+    blocks = blocks_by_line([notes_file])
     for page in plan.pages:
         if page.lines:
             body = page.markdown.split("---\n\n", 1)[-1]
             html = converter.reset().convert(body)
-            assert missing_from_page(page.lines, html) == [], page.src_uri
+            assert missing_from_page(page.lines, html, blocks) == [], page.src_uri
 
 
 def test_an_invalid_byte_is_the_one_line_error():
