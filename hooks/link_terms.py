@@ -123,10 +123,9 @@ def build_matcher(glossary: dict[str, Term], catalogue: Catalogue) -> TermMatche
             entries.append((name, Link(term=term)))
             taken.add(name.casefold())
     for service in catalogue.services.values():
-        for name in service.names:
-            for variant in (name, "AWS " + name, "Amazon " + name):
-                if variant.casefold() not in taken:
-                    entries.append((variant, Link(service=service)))
+        for variant in catalogue.name_variants(service):
+            if variant.casefold() not in taken:
+                entries.append((variant, Link(service=service)))
     return TermMatcher(entries)
 
 

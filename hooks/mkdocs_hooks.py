@@ -29,18 +29,21 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from build_pages import PageSpec, SitePlan, build_pages, service_mentions, service_uri, services_with_pages
-from check_nothing_lost import missing_from_page, unplaced_lines
+from check_nothing_lost import blocks_by_line, missing_from_page, unplaced_lines
 from link_terms import (MENTIONED_PLACEHOLDER_RE, LinkTermsExtension, PageUse, Term, TermLinker, build_matcher,
-                        glossary_page, is_term, load_glossary)
+                        glossary_page, is_term)
+from exam_data import load_exam
+from mkdocs_settings import CramdownSettings, load_settings
 from notes_model import NotesError, NotesFile
-from read_notes import read_notes_dir
+from read_notes import notes_images, read_notes_dir
+from rewrite_links import LinkMap, RewriteLinksExtension
 from render_widgets import (FENCE_NAME, Calculator, Limit, calculators_page, check_fence_options, limits_json,
-                            load_calculators, load_limits, numbers_page, plan_widgets)
+                            numbers_page, plan_widgets)
 from route_exam_notes import route_exam_notes
-from service_catalogue import Catalogue, load_catalogue
+from service_catalogue import Catalogue
 from safe_urls import SafeUrlsExtension
 from site_paths import slugify
-from split_by_service import DEFAULT_EXAM_MARKERS, split_by_service
+from split_by_service import split_by_service
 from study_cards import CARD_URLS_PLACEHOLDER, make_cards, study_page
 
 log = logging.getLogger("mkdocs.hooks.cramdown")
@@ -48,21 +51,13 @@ log = logging.getLogger("mkdocs.hooks.cramdown")
 GLOSSARY = "glossary.md"
 STUDY = "study.md"
 NOT_LINKED = {"home", "source"}  # page kinds whose text gets no term links
-
-DEFAULTS = {
-    "notes": "notes",
-    "catalogue": "hooks/data/services.yml",
-    "limits": "hooks/data/limits.yml",
-    "calculators": "hooks/data/calculators.yml",
-    "glossary": "hooks/data/glossary.yml",
-    "exam_markers": list(DEFAULT_EXAM_MARKERS),
-}
-
+FROM_NOTES = {"service", "topic", "general", "review"}  # page kinds made of notes text
+NOTES_FILES_URI = "notes-files"  # images from the notes folder, in the site
 
 @dataclass
 class _BuildState:
     root: Path
-    settings: dict
+    settings: CramdownSettings
     catalogue: Catalogue
     limits: dict[str, Limit]
     calculators: dict[str, Calculator]
@@ -78,23 +73,12 @@ class _BuildState:
     plan: SitePlan | None = None
     page_lines: dict = field(default_factory=dict)  # src_uri -> notes lines it must show
     page_html: dict = field(default_factory=dict)  # src_uri -> rendered HTML
+    links: LinkMap | None = None  # where the notes' own links go, set in on_files
+    link_page: str | None = None  # src uri of the notes page being converted
 
 
 def _state(config: MkDocsConfig) -> _BuildState:
     return config._cramdown  # type: ignore[attr-defined]
-
-
-def _settings(config: MkDocsConfig) -> dict:
-    settings = dict(DEFAULTS)
-    user = config.extra.get("cramdown") or {}
-    if not isinstance(user, dict):
-        raise PluginError("mkdocs.yml: extra.cramdown must be a mapping (keys: " + ", ".join(DEFAULTS) + ")")
-    unknown = sorted(set(user) - set(DEFAULTS))
-    if unknown:
-        raise PluginError(f"mkdocs.yml: unknown setting extra.cramdown.{unknown[0]} "
-                          f"(allowed: {', '.join(DEFAULTS)})")
-    settings.update(user)
-    return settings
 
 
 def _calculator_fence(state: _BuildState) -> dict:
@@ -143,27 +127,26 @@ def _template_cache() -> FileSystemBytecodeCache | None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    settings = _settings(config)
+    settings = load_settings(config.extra.get("cramdown"))
     try:
-        catalogue = load_catalogue(root / settings["catalogue"], settings["catalogue"])
-        limits = load_limits(root / settings["limits"], settings["limits"], catalogue)
-        calculators = load_calculators(root / settings["calculators"], settings["calculators"], limits, catalogue)
-        glossary = load_glossary(root / settings["glossary"], settings["glossary"], catalogue)
+        exam = load_exam(root / settings["exam"], settings["exam"])
     except NotesError as error:
         raise PluginError(str(error)) from None
-    state = _BuildState(root=root, settings=settings, catalogue=catalogue, limits=limits, calculators=calculators,
-                        glossary=glossary)
+    state = _BuildState(root=root, settings=settings, catalogue=exam.catalogue, limits=exam.limits,
+                        calculators=exam.calculators, glossary=exam.glossary)
     env = config.theme.get_env()
     env.bytecode_cache = _template_cache()
     state.render = lambda template, /, **context: env.get_template(template).render(**context)
     config._cramdown = state  # type: ignore[attr-defined]
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     fences[:] = [f for f in fences if f.get("name") != FENCE_NAME] + [_calculator_fence(state)]
-    linker = TermLinker(build_matcher(glossary, catalogue), GLOSSARY, lambda sid: state.service_pages.get(sid))
+    linker = TermLinker(build_matcher(exam.glossary, exam.catalogue), GLOSSARY, lambda sid: state.service_pages.get(sid))
     state.linker = linker
     config.markdown_extensions[:] = [e for e in config.markdown_extensions
-                                     if not isinstance(e, (LinkTermsExtension, SafeUrlsExtension))]
+                                     if not isinstance(e, (LinkTermsExtension, SafeUrlsExtension,
+                                                           RewriteLinksExtension))]
     config.markdown_extensions.append(SafeUrlsExtension())
+    config.markdown_extensions.append(RewriteLinksExtension(lambda: state.link_page, lambda: state.links))
     config.markdown_extensions.append(LinkTermsExtension(
         linker, current_page=lambda: state.current,
         on_page_use=lambda uri, use: state.page_use.__setitem__(uri, use)))
@@ -185,12 +168,16 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     state = _state(config)
     settings = state.settings
     try:
-        state.files = read_notes_dir(state.root / settings["notes"], settings["notes"].rstrip("/"))
+        notes_prefix = settings["notes"].rstrip("/")
+        state.files = read_notes_dir(state.root / settings["notes"], notes_prefix)
+        for notes_file in state.files:
+            for notice in notes_file.notices:
+                log.info("cramdown: %s", notice)
         split = split_by_service(state.files, state.catalogue, tuple(settings["exam_markers"]))
         if not split.sections and not split.exam_items:
             first = state.files[0]
             raise NotesError(first.path, 1, "no service from the catalogue was found in the notes",
-                             f"start a bullet or heading with a service name from {settings['catalogue']}, "
+                             f"start a bullet or heading with a service name from {settings['exam']}/services.yml, "
                              "e.g. '• SQS:' or '## SQS'")
         routing = route_exam_notes(split.exam_items, state.catalogue)
         for notes_file in state.files:
@@ -202,6 +189,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     except NotesError as error:
         raise PluginError(str(error)) from None
 
+    images = notes_images(state.root / settings["notes"], notes_prefix)
+    assets = {path: f"{NOTES_FILES_URI}/{path.split('/', 1)[1]}" for path in images}
     node_services = service_mentions(split, state.catalogue)
     with_pages = services_with_pages(split, routing, state.catalogue, node_services)
     services = {s.id for s in with_pages}
@@ -210,14 +199,17 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         log.warning("cramdown: %s", warning)
     service_pages = {s.id: service_uri(s.id) for s in with_pages}
     state.service_pages = service_pages
-    extra = [
-        PageSpec(GLOSSARY, "Glossary", "glossary",
-                 "---\nhide: [toc]\nsearch: {boost: 0.3}\ncramdown: {kind: glossary}\n---\n\n" +
-                 glossary_page(state.glossary, state.catalogue, service_pages, state.render)),
-        PageSpec("calculators.md", "Calculators", "calculators", calculators_page(state.calculators)),
-        PageSpec("numbers.md", "Numbers to remember", "numbers",
-                 numbers_page(state.limits, state.catalogue, service_pages)),
-    ]
+    # An exam without a glossary, calculators or limits gets no such page.
+    extra = []
+    if state.glossary:
+        extra.append(PageSpec(GLOSSARY, "Glossary", "glossary",
+                              "---\nhide: [toc]\nsearch: {boost: 0.3}\ncramdown: {kind: glossary}\n---\n\n" +
+                              glossary_page(state.glossary, state.catalogue, service_pages, state.render)))
+    if state.calculators:
+        extra.append(PageSpec("calculators.md", "Calculators", "calculators", calculators_page(state.calculators)))
+    if state.limits:
+        extra.append(PageSpec("numbers.md", "Numbers to remember", "numbers",
+                              numbers_page(state.limits, state.catalogue, service_pages)))
     service_terms: dict[str, list[str]] = {}
     for term in state.glossary.values():
         if term.service:
@@ -234,7 +226,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     plan = build_pages(split, routing, state.catalogue, state.render, site_title=config.site_name,
                        widgets=widgets, extra_pages=extra, service_terms=service_terms,
                        study={"store": store, "cards": cards_by_service}, services=with_pages,
-                       node_services=node_services)
+                       node_services=node_services, assets=assets)
     state.plan = plan
     docs_dir = Path(config.docs_dir)
     for spec in plan.pages:
@@ -249,10 +241,33 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             generated.edit_uri = os.path.relpath(state.root / spec.edit_path, docs_dir).replace(os.sep, "/")
         files.append(generated)
         state.page_lines[spec.src_uri] = spec.lines
+    for path, source in images.items():
+        if files.get_file_from_path(assets[path]) is None:
+            files.append(File.generated(config, assets[path], abs_src_path=str(source)))
+    state.links = _link_map(plan, state.files, assets, notes_prefix, files)
     if not config.nav:
         config.nav = plan.nav + _hand_written_pages(files, plan)
     log.info("cramdown: %s", plan.summary)
     return files
+
+
+def _link_map(plan: SitePlan, notes: list[NotesFile], assets: dict[str, str], notes_prefix: str,
+              files: Files) -> LinkMap:
+    """Where the notes' own links can go: each file's first page, each
+    heading's landing place, the published images and every page."""
+    first: dict[str, tuple[int, int, str]] = {}  # notes path -> (line, review page last, page)
+    page_files: dict[str, list[str]] = {}
+    for spec in plan.pages:
+        paths = list(dict.fromkeys(line.path for line in spec.lines))
+        if paths:
+            page_files[spec.src_uri] = paths
+        for line in spec.lines:
+            candidate = (line.number, spec.kind == "review", spec.src_uri)
+            if line.path not in first or candidate < first[line.path]:
+                first[line.path] = candidate
+    return LinkMap(notes_prefix=notes_prefix, notes_files={f.path for f in notes},
+                   file_pages={path: page for path, (_, _, page) in first.items()}, landed=plan.landed,
+                   assets=assets, site_pages={f.src_uri for f in files}, page_files=page_files)
 
 
 def _hand_written_pages(files: Files, plan: SitePlan) -> list:
@@ -273,6 +288,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     meta = page.meta.get("cramdown") or {}
     own = meta.get("service") if isinstance(meta, dict) else None
     state.current = None if kind in NOT_LINKED or kind in ("glossary", "study") else (page.file.src_uri, own)
+    state.link_page = page.file.src_uri if kind in FROM_NOTES else None
     if kind == "study":
         # Card links depend on the build mode (directory URLs or .html files).
         urls = {sid: get_relative_url(files.get_file_from_path(uri).url, page.url)
@@ -285,6 +301,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     state = _state(config)
     uri = page.file.src_uri
     state.current = None
+    state.link_page = None
     state.page_links[uri] = (page.url, page.title)
     if state.page_lines.get(uri):
         state.page_html[uri] = html
@@ -325,8 +342,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         line = unplaced[0]
         raise PluginError(f"{line.path}:{line.number}: this line was not placed on any page "
                           f"({len(unplaced)} lines in all; this is a Cramdown bug, please report it)")
+    blocks = blocks_by_line(state.files)
     for uri, lines in state.page_lines.items():
-        missing = missing_from_page(lines, state.page_html.get(uri, ""))
+        missing = missing_from_page(lines, state.page_html.get(uri, ""), blocks)
         if missing:
             line = missing[0]
             raise PluginError(f"{line.path}:{line.number}: this line is missing from the built page {uri} "

@@ -23,19 +23,19 @@ import gzip
 import json
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from project_copy import copy_project_parts
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "assets"
 LIGHTHOUSE_DIR = ROOT / "scripts" / ".lighthouse"
 LIGHTHOUSE_VERSION = "12.2.3"
 LIGHTHOUSE_RUNS = 5
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 
 def gzipped(path: Path) -> int:
@@ -82,8 +82,8 @@ def linking_rows() -> list[tuple[str, str]]:
             finally:
                 self.spent += time.perf_counter() - start
 
-    catalogue = load_catalogue(ROOT / "hooks/data/services.yml", "services.yml")
-    glossary = load_glossary(ROOT / "hooks/data/glossary.yml", "glossary.yml", catalogue)
+    catalogue = load_catalogue(ROOT / "hooks/exams/aws-developer-associate/services.yml", "services.yml")
+    glossary = load_glossary(ROOT / "hooks/exams/aws-developer-associate/glossary.yml", "glossary.yml", catalogue)
     linker = TimedLinker(build_matcher(glossary, catalogue), "glossary.md", lambda s: f"services/{s}.md")
     notes = read_notes_file("n.txt", (ROOT / "notes/aws-developer-associate.txt").read_bytes())
     page = MarkdownWriter(2).render(notes.nodes)
@@ -107,13 +107,7 @@ def linking_rows() -> list[tuple[str, str]]:
 
 def make_project(dest: Path, copies: int) -> Path:
     """A project copy whose notes are the default notes repeated in ``copies`` files."""
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__", "readme"))
-        else:
-            shutil.copy2(source, dest / part)
+    copy_project_parts(dest, skip=("readme",))
     (dest / "notes").mkdir()
     text = (ROOT / "notes" / "aws-developer-associate.txt").read_bytes()
     for index in range(copies):

@@ -18,7 +18,7 @@ sys.path.insert(0, str(HOOKS))
 def catalogue():
     from service_catalogue import load_catalogue
 
-    return load_catalogue(HOOKS / "data" / "services.yml", "hooks/data/services.yml")
+    return load_catalogue(HOOKS / "exams" / "aws-developer-associate" / "services.yml", "hooks/exams/aws-developer-associate/services.yml")
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 sys.path.insert(0, str(ROOT / "scripts"))
+from project_copy import copy_project_parts  # noqa: E402
 
 
 @dataclass
@@ -34,13 +34,7 @@ class BuildResult:
 def copy_project(dest: Path, notes: dict[str, str | bytes] | None = None) -> Path:
     """A copy of the project in ``dest`` with ``notes`` (path -> content) as
     its notes folder, or the default notes when ``notes`` is None."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
+    copy_project_parts(dest)
     notes_dir = dest / "notes"
     if notes is None:
         shutil.copytree(ROOT / "notes", notes_dir)

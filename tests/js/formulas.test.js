@@ -1,6 +1,6 @@
 // The calculator formulas against the shared case table, with Node's own test
 // runner. CRAMDOWN_LIMITS names a JSON file of the limits, written from
-// hooks/data/limits.yml by tests/unit/test_formulas_node.py.
+// hooks/exams/aws-developer-associate/limits.yml by tests/unit/test_formulas_node.py.
 "use strict";
 
 const test = require("node:test");

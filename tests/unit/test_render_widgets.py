@@ -16,12 +16,12 @@ from split_by_service import split_by_service
 
 @pytest.fixture(scope="module")
 def limits(catalogue):
-    return load_limits(HOOKS / "data" / "limits.yml", "hooks/data/limits.yml", catalogue)
+    return load_limits(HOOKS / "exams" / "aws-developer-associate" / "limits.yml", "hooks/exams/aws-developer-associate/limits.yml", catalogue)
 
 
 @pytest.fixture(scope="module")
 def calculators(limits, catalogue):
-    return load_calculators(HOOKS / "data" / "calculators.yml", "hooks/data/calculators.yml", limits, catalogue)
+    return load_calculators(HOOKS / "exams" / "aws-developer-associate" / "calculators.yml", "hooks/exams/aws-developer-associate/calculators.yml", limits, catalogue)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_lines_stating_an_old_limit_get_a_changed_note(default_split, catalogue,
     (("value: 400\n", "value: lots\n"), "limits.yml:19: limit 'dynamodb.item_max' value must be a number"),
 ])
 def test_bad_limits_data_is_one_clear_line(tmp_path, catalogue, edit, message):
-    text = (HOOKS / "data" / "limits.yml").read_text()
+    text = (HOOKS / "exams" / "aws-developer-associate" / "limits.yml").read_text()
     assert edit[0] in text
     path = tmp_path / "limits.yml"
     path.write_text(text.replace(edit[0], edit[1], 1))

@@ -15,7 +15,7 @@ from term_matcher import TermMatcher
 
 @pytest.fixture(scope="module")
 def terms(catalogue):
-    glossary = load_glossary(HOOKS / "data" / "glossary.yml", "glossary.yml", catalogue)
+    glossary = load_glossary(HOOKS / "exams" / "aws-developer-associate" / "glossary.yml", "glossary.yml", catalogue)
     return TermMatcher([(name, term) for term in glossary.values() for name in term.names])
 
 
