@@ -2,14 +2,19 @@
 
 Scoring, per item: every mention of a service name or keyword scores 1, plus 1
 when it is in the item's first clause, plus 2 for the first service named at
-all. A service counts once per clause, so repeating a name does not outvote a
+all. A name right after "not", "instead of" or "I picked" is the wrong
+answer the note warns about, not its subject, and scores nothing. In a
+"question -> answer" note, a name in the answer scores 2 more: the answer is
+what the note teaches. A service counts once per clause, so repeating a name does not outvote a
 second service. An item goes to every service scoring above
 ``KEEP_RATIO`` of the best score, best first.
 
 The head line decides. When it names no service ("Some HTTP Error codes:"),
 its sub-items decide. A sub-item that is clearly about other services (the
 user's "Secure Strings in SSM" nested under "think EBS and EFS") is also
-routed on its own. Items about no service go to the General page.
+routed on its own. An item that names no service at all goes to the service
+it was written under (a "Quiz" heading in the Lambda notes), if any, else to
+the General page.
 """
 
 from __future__ import annotations
@@ -23,6 +28,13 @@ from service_catalogue import Catalogue
 from split_by_service import ExamItem
 
 CLAUSE_END_RE = re.compile(r"[.,;:?!](?=\s|$)|\s[-–—]\s")
+# Words that put a name right after them in the wrong: what the answer is *not*.
+WRONG_ANSWER_RE = re.compile(r"\b(?:not|instead of|rather than|I (?:picked|chose|went with))\s+(?:the\s+|a\s+|an\s+)?$",
+                             re.IGNORECASE)
+WRONG_ANSWER_REACH = 24  # characters before a name that are looked at
+# "question -> answer": what the note teaches is on the right of the arrow.
+ANSWER_ARROW_RE = re.compile(r"\s(?:->|=>|→)\s")
+ANSWER_BONUS = 2
 KEEP_RATIO = 0.5
 SPLIT_MIN_WORDS = 5
 FIRST_CLAUSE_BONUS = 1
@@ -36,6 +48,7 @@ class RoutedNote:
     nodes: list[Node]
     services: list[str]
     item_index: int  # index of the item it came from in ExamRouting.items
+    shown_on: str | None = None  # a service whose page already shows it where it was written
 
 
 @dataclass
@@ -51,9 +64,13 @@ class ExamRouting:
 
 def score_services(text: str, catalogue: Catalogue) -> dict[str, float]:
     boundaries = [m.end() for m in CLAUSE_END_RE.finditer(text)]
+    arrow = ANSWER_ARROW_RE.search(text)
+    answer_from = arrow.end() if arrow else len(text)
     scores: dict[str, float] = {}
     counted: set[tuple[str, int]] = set()
     for hit in catalogue.mentions(text, keywords=True):
+        if WRONG_ANSWER_RE.search(text, max(0, hit.start - WRONG_ANSWER_REACH), hit.start):
+            continue  # "not cloudwatch logs", "I picked cloudtrail": the wrong answer, not the subject
         service_id = hit.payload.service.id
         clause = bisect.bisect_right(boundaries, hit.start)
         if (service_id, clause) in counted:
@@ -62,6 +79,8 @@ def score_services(text: str, catalogue: Catalogue) -> dict[str, float]:
         score = 1.0
         if clause == 0:
             score += FIRST_CLAUSE_BONUS
+        if hit.start >= answer_from:
+            score += ANSWER_BONUS
         if not scores:
             score += FIRST_MENTION_BONUS
         scores[service_id] = scores.get(service_id, 0.0) + score
@@ -94,13 +113,16 @@ def route_exam_notes(items: list[ExamItem], catalogue: Catalogue) -> ExamRouting
                     continue
                 child_route = choose(score_services(child_text, catalogue))
                 if child_route and not set(child_route) & set(own):
-                    split_off.append(RoutedNote([child], child_route, index))
+                    split_off.append(RoutedNote([child], child_route, index, item.context if item.in_place else None))
                     kept_children.remove(child)
         else:
             own = choose(score_services(_text_of(item.nodes), catalogue))
+        if not own and item.context:
+            own = [item.context]
+        shown_on = item.context if item.in_place else None
         if own:
             nodes = [head.with_children(kept_children)] + item.nodes[1:]
-            routing.notes.append(RoutedNote(nodes, own, index))
+            routing.notes.append(RoutedNote(nodes, own, index, shown_on))
         routing.notes.extend(split_off)
         every = list(dict.fromkeys(own + [s for note in split_off for s in note.services]))
         routing.routes.append(every)

@@ -1,25 +1,49 @@
 """Step 2 of the pipeline: split the notes trees into one section per service.
 
-Rules, in the order they are tried on a bullet, numbered item or heading:
+A block's **head** is what its title says, in words: a heading's text, or an
+item's text before its first ": ", read as shown (a link's words, no
+emphasis), without the numbering, symbols and vendor words people put before
+a title ("## 18 DynamoDB", "## 431. KMS Limits", "# Section 7: Elastic
+Beanstalk", "## 🚀 AWS Lambda", "# [API Gateway](../README.md)").
 
-1. **Group**: its head (the text before a colon) lists two or more services
-   and nothing else ("RDS, Aurora, Elasticache"), or it names no service but
-   sections of two or more services start inside it ("Containers on AWS").
-   Its own text becomes a topic overview page; its services get their pages.
-2. **Service section**: its head starts with a service name ("SQS: This is
-   ...", "AWS Lambda", "ECS Tasks"), is exactly a keyword ("NACL:"), or is a
-   short line ending in a colon that names one service ("The below is what
-   how CodeBuild is running:"). It must have content under it, except
-   directly inside a group or at the top level, where one line is enough.
-   A section nested under another service's section ("X-Ray" under
-   "CloudWatch") still goes to its own service.
-3. Anything else stays with the section, group or preamble it is in.
+Rules, in the order they are tried on a heading, item or introducing paragraph:
 
-Loose paragraphs never start sections. Text before the first section, and top
-level text that no section owns, goes to the General page. The practice-exam
-part (from a line matching one of ``exam_markers`` to the end of the file, or
-to the end of that heading's part in Markdown) is not split here: its items
-are handed to ``route_exam_notes``.
+1. **Navigation** never starts anything: an entry that is only a link (a
+   table of contents, "back to top").
+2. **Group**: outside any service's section, a head that lists two or more
+   services and nothing else ("RDS, Aurora, Elasticache"), or a short title
+   that names no service and holds sections of two or more services
+   ("Containers on AWS"). Its own text becomes a topic overview page. A
+   generic title ("General", "Overview") makes no topic page.
+3. **Service section**: a head that starts with a service name ("SQS: This
+   is ...", "AWS Lambda", "ECS Tasks", "AutoScaling"), is exactly a keyword
+   ("NACL:"), is a short line ending in a colon that names one service ("The
+   below is what how CodeBuild is running:"), or, for titles, names one with
+   a slip ("CloudTrial") or by its initials ("Key Management System"). It
+   needs content under it, except directly inside a group or at the top level.
+4. **Inside a service's section** a sub-section that names another service
+   stays where the author put it ("Lambda › VPC – Internet access",
+   "DynamoDB › CLI – Good to Know", "API Gateway › Cognito User Pools"). It
+   moves to its own service only when it is a whole section about it: the
+   head is that service's name alone or a sentence about it ("CodeDeploy
+   automates deployments"), its text names that service (or its features)
+   and never the service it sits under (X-Ray under CloudWatch).
+5. Anything else stays with the section, group or preamble it is in.
+
+A file named after a service (``notes/sqs.md``, ``25_SQS.md``,
+``lambda/README.md``) is that service's section as a whole.
+
+**Practice-exam notes** are not split here: they are handed to
+``route_exam_notes``. They start at a line matching one of ``exam_markers``
+("got wrong", "practice exam", "quiz", "practice questions"): a short
+paragraph marker runs to the end of the file, a heading or item marker holds
+its notes under it, and a file named like one (``quiz.md``) is all exam
+notes. Inside a service's section a marker's notes stay where they are and
+are also routed, with that service as the one they are about unless they say
+otherwise.
+
+Text before the first section, and top level text that no section owns, goes
+to the General page.
 """
 
 from __future__ import annotations
@@ -27,11 +51,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from notes_model import Kind, Node, NotesFile
+from markdown_text import visible_text
+from notes_model import Format, Kind, Node, NotesFile
 from service_catalogue import Catalogue, Service
 from site_paths import slugify
 
-DEFAULT_EXAM_MARKERS = (r"got wrong", r"practice exams?\b", r"exam (?:mistakes|traps|notes)", r"mistakes I made")
+DEFAULT_EXAM_MARKERS = (r"got wrong", r"practice exams?\b", r"exam (?:mistakes|traps|notes)", r"mistakes I made",
+                        r"\bquiz(?:zes)?\b", r"practice (?:questions?|tests?)\b", r"sample questions?\b")
 
 # Head of a line: the text before the first ": " (or a final ":").
 HEAD_SPLIT_RE = re.compile(r":(?:\s|$)")
@@ -39,8 +65,29 @@ HEAD_SPLIT_RE = re.compile(r":(?:\s|$)")
 LIST_SPLIT_RE = re.compile(r"\s*(?:,|&|/|\band\b)\s*")
 # Inline markup that does not change what a head says.
 MARKUP_RE = re.compile(r"[*_`=]+")
+# What people put before a title: symbols and emoji, then course numbering
+# ("18 ", "4.31. ", "7 - ", "Section 7: ", "Day 3 - ", "2.1.B. ").
+LEADING_SYMBOLS_RE = re.compile(r"^[^\w(\[]+")
+ENUMERATION_RE = re.compile(
+    r"^(?:(?:section|chapter|part|day|module|lesson|lecture|week|unit|step)\s*\d+[a-z]?"  # "Section 7", "Day 3"
+    r"|\d+(?:[.\-]\d+)*(?:\.[A-Za-z])?)"  # "18", "4.31", "2.1.B"
+    r"\s*[.):|\-–—]*\s+", re.IGNORECASE)  # the punctuation after the number, and a space
+# An entry that is only a link: navigation, not a title.
+LINK_ONLY_RE = re.compile(r"^\s*(?:!?\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*</a>|\[[^\]]*\]\[[^\]]*\])\s*$", re.DOTALL)
+# Titles that say nothing about a subject, in English: no topic page of their own.
+GENERIC_TITLES = {"general", "misc", "miscellaneous", "other", "others", "notes", "my notes", "overview",
+                  "introduction", "intro", "summary", "basics", "table of contents", "contents", "toc", "index",
+                  "tips", "exam tips", "resources", "links", "references", "todo", "to do", "appendix"}
+# Words a notes file's name may carry besides the service's name ("sqs-notes.md", "quiz-iam.md").
+FILE_NAME_WORDS = {"notes", "note", "quiz", "quizzes", "exam", "tips", "questions", "question", "cheatsheet",
+                   "cheat", "sheet", "summary", "study", "guide", "readme", "index", "overview", "deep", "dive"}
 SHORT_INTRO_MAX = 60
 GROUP_HEAD_MAX_WORDS = 6
+MARKER_MAX_WORDS = 15  # a paragraph that says "got wrong" in passing is not a marker
+HEADING_MARKER_MAX_WORDS = 8
+MIN_SECTION_BLOCKS = 2  # a sub-section moves to its own service only with this much under it
+ASIDE_RE = re.compile(r"\([^()]*\)")
+SENTENCE_GOES_ON_RE = re.compile(r" [a-z]")  # after a name, a lower-case word: "CodeDeploy automates ..."
 STARTS_SECTION = (Kind.BULLET, Kind.NUMBERED, Kind.HEADING)
 
 
@@ -69,6 +116,8 @@ class ExamItem:
 
     nodes: list[Node]
     path: str
+    context: str | None = None  # the service it sits under, if any: where it goes if it names none
+    in_place: bool = False  # it also stays where it is, on its context service's page
 
     @property
     def first_line(self) -> int:
@@ -90,6 +139,25 @@ def head_of(text: str) -> str:
     return MARKUP_RE.sub("", head).strip().rstrip(".:").strip()
 
 
+def title_words(node: Node) -> str:
+    """The block's title as it reads, without markup and leading symbols."""
+    text = node.text.replace("\n", " ") if node.kind is Kind.HEADING else node.text.split("\n", 1)[0]
+    if node.fmt is Format.MARKDOWN:
+        text = visible_text(text)
+    return LEADING_SYMBOLS_RE.sub("", MARKUP_RE.sub("", text).strip())
+
+
+def head_words(node: Node) -> str:
+    """What the block's title says, in words (see the module docstring)."""
+    return ENUMERATION_RE.sub("", title_words(node), count=1).strip()
+
+
+def is_navigation(node: Node) -> bool:
+    """An entry that is only a link ("- [18 DynamoDB](#18-dynamodb)"). A
+    heading that is a link ("## [IAM](README.md)") is still a title."""
+    return node.kind is not Kind.HEADING and node.fmt is Format.MARKDOWN and bool(LINK_ONLY_RE.match(node.text))
+
+
 class _Splitter:
     def __init__(self, catalogue: Catalogue, exam_markers: tuple[str, ...]) -> None:
         self.catalogue = catalogue
@@ -105,49 +173,88 @@ class _Splitter:
             return None
         listed: list[Service] = []
         for part in parts:
-            hits = self.catalogue.mentions(part)
-            if len(hits) != 1 or hits[0].start != 0 or hits[0].end != len(part):
+            hits = self.catalogue.heads(part)
+            if len(hits) != 1 or hits[0].start != 0 or hits[0].end != len(part) or hits[0].payload.is_keyword:
                 return None
             if hits[0].payload.service not in listed:
                 listed.append(hits[0].payload.service)
         return listed
 
+    @staticmethod
+    def _can_start(node: Node, lenient: bool) -> bool:
+        if node.kind not in STARTS_SECTION and not (node.kind is Kind.PARAGRAPH and node.children):
+            return False
+        return bool(node.children or lenient) and not is_navigation(node)
+
     def _named_service(self, node: Node, lenient: bool) -> Service | None:
         """The service whose section this node starts, if any."""
-        if node.kind not in STARTS_SECTION or not (node.children or lenient):
+        if not self._can_start(node, lenient):
             return None  # a leaf starts a section only at the top of a file or group
-        head = head_of(node.text)
+        words = head_words(node)
+        head = head_of(words)
         if not head:
             return None
         listed = self._listed_services(head)
         if listed is not None:
             return listed[0] if len(listed) == 1 else None
-        hits = self.catalogue.mentions(head, keywords=True)
-        if not node.children and len(hits) == 1 and hits[0].end == len(head) and head_of(node.text) == \
-                MARKUP_RE.sub("", node.text).strip().rstrip(":").strip():
+        hits = self.catalogue.heads(head)
+        if not node.children and len(hits) == 1 and hits[0].end == len(head) and \
+                head == MARKUP_RE.sub("", words).strip().rstrip(":").strip():
             return None  # a bare name in a list ("• ECS") is a mention, not a section
         if hits and hits[0].start == 0:
             first = hits[0]
-            if not first.payload.is_keyword:
+            if not first.payload.is_keyword or first.end == len(head):  # a name, or exactly a keyword: "NACL:"
                 return first.payload.service
-            if first.end == len(head):  # exactly a keyword: "NACL:"
-                return first.payload.service
-        if node.children and len(head) <= SHORT_INTRO_MAX and node.text.rstrip().endswith(":"):
+        if node.children and len(head) <= SHORT_INTRO_MAX and words.rstrip().endswith(":"):
             named = {h.payload.service.id: h.payload.service for h in self.catalogue.mentions(head)}
             if len(named) == 1:
                 return next(iter(named.values()))
+        if not hits and self._is_title(node, head):
+            return self.catalogue.misspelt_title(head)
         return None
 
-    def _is_group(self, node: Node) -> bool:
-        if node.kind not in STARTS_SECTION or not node.children:
+    @staticmethod
+    def _is_title(node: Node, head: str) -> bool:
+        return node.kind is Kind.HEADING or (bool(node.children) and len(head.split()) <= GROUP_HEAD_MAX_WORDS)
+
+    def _titles(self, node: Node, service: Service) -> bool:
+        """Is the head about ``service`` as a whole: just its name ("X-Ray",
+        "NACL:", "AWS Lambda") or a sentence about it ("CodeDeploy automates
+        deployments"), not a side of it ("CLI – Good to Know", "EC2 / on-prem")?"""
+        head = head_of(head_words(node))
+        hits = self.catalogue.heads(head)
+        if not hits:
+            return self.catalogue.misspelt_title(head) is service and len(head.split()) <= 3
+        first = hits[0]
+        if first.start != 0 or first.payload.service.id != service.id:
             return False
-        head = head_of(node.text)
+        return first.end == len(head) or bool(SENTENCE_GOES_ON_RE.match(head, first.end))
+
+    def _moves_out(self, node: Node, service: Service, owner: str, depth: int) -> bool:
+        """Inside ``owner``'s section, ``depth`` levels below its head: is this
+        block a whole section about ``service``, misplaced, rather than part
+        of ``owner``'s story? Right under the head, its text must not name
+        ``owner``; deeper down ("Lambda › Triggers › S3") it must also name
+        ``service`` itself and hold a few notes."""
+        if not self._titles(node, service):
+            return False
+        body = [n for child in node.children for n in child.walk() if n.kind is not Kind.CODE]
+        named = {h.payload.service.id for n in body for h in self.catalogue.mentions(n.text, keywords=True)}
+        if owner in named:
+            return False
+        return depth == 1 or (service.id in named and len(body) >= MIN_SECTION_BLOCKS)
+
+    def _is_group(self, node: Node) -> bool:
+        if not self._can_start(node, lenient=False):
+            return False
+        head = head_of(head_words(node))
         listed = self._listed_services(head)
         if listed is not None:
             return len(listed) >= 2
         # A group head is a short title ("Containers on AWS"), not a sentence
         # that introduces a list of names, and it names no service itself.
-        if len(head.split()) > GROUP_HEAD_MAX_WORDS or self.catalogue.mentions(head):
+        if len(head.split()) > GROUP_HEAD_MAX_WORDS or self.catalogue.heads(head) or \
+                head.casefold() in GENERIC_TITLES or self._is_marker(node):
             return False
         started = {s.id for s in self._sections_started_under(node, in_group=True)}
         return len(started) >= 2
@@ -159,48 +266,67 @@ class _Splitter:
                 yield service
             yield from self._sections_started_under(child, in_group=False)
 
+    def _is_marker(self, node: Node) -> bool:
+        """Does the block start practice-exam notes ("Quiz", "Things I got wrong")?"""
+        if node.kind not in (Kind.PARAGRAPH, Kind.HEADING, Kind.BULLET, Kind.NUMBERED):
+            return False
+        words = head_words(node)
+        limit = MARKER_MAX_WORDS if node.kind is Kind.PARAGRAPH else HEADING_MARKER_MAX_WORDS
+        # An aside in brackets is not what the line is about: "outline (cleaned
+        # up after practice test #1)" is no list of exam notes.
+        return len(words.split()) <= limit and bool(self.exam_re.search(ASIDE_RE.sub(" ", words)))
+
     # -- assignment -----------------------------------------------------
 
     def _add_section(self, service_id: str, section: Section) -> None:
         self.out.sections.setdefault(service_id, []).append(section)
 
-    def _claim(self, nodes: list[Node], owner: str | None, group: Group | None) -> list[Node]:
+    def _claim(self, nodes: list[Node], owner: str | None, group: Group | None, path: str,
+               depth: int = 1) -> list[Node]:
         """Keep what belongs to ``owner`` (a service id, or None for a group or
-        the General page); send sections of other services to their owners."""
+        the General page); send sections of other services to their owners.
+        ``depth``: how far below the owner's head ``nodes`` stand."""
         kept: list[Node] = []
         lenient = owner is None
         for node in nodes:
             if owner is None and self._is_group(node):
-                self._open_group(node)
+                self._open_group(node, path)
+                continue
+            if owner is not None and node.children and self._is_marker(node):
+                self._take_exam(path, None, list(node.children), context=owner, in_place=True)
+                kept.append(node)
                 continue
             service = self._named_service(node, lenient=lenient)
-            if service and service.id != owner:
-                self._open_section(service, node, group)
+            if service and service.id != owner and (owner is None or self._moves_out(node, service, owner, depth)):
+                self._open_section(service, node, group, path)
                 continue
-            children = self._claim(node.children, owner, group) if owner else self._claim_plain(node.children, group)
+            if owner:
+                children = self._claim(node.children, owner, group, path, depth + 1)
+            else:
+                children = self._claim_plain(node.children, group, path)
             kept.append(node.with_children(children))
         return kept
 
-    def _claim_plain(self, nodes: list[Node], group: Group | None) -> list[Node]:
+    def _claim_plain(self, nodes: list[Node], group: Group | None, path: str) -> list[Node]:
         """Children of a group's (or General's) own text: only full sections leave."""
         kept: list[Node] = []
         for node in nodes:
             service = self._named_service(node, lenient=False)
             if service:
-                self._open_section(service, node, group)
+                self._open_section(service, node, group, path)
                 continue
-            kept.append(node.with_children(self._claim_plain(node.children, group)))
+            kept.append(node.with_children(self._claim_plain(node.children, group, path)))
         return kept
 
-    def _open_section(self, service: Service, node: Node, group: Group | None) -> None:
+    def _open_section(self, service: Service, node: Node, group: Group | None, path: str) -> None:
         if group and service.id not in group.services:
             group.services.append(service.id)
         section = Section(head=node, nodes=[], group=group.key if group else None)
         self._add_section(service.id, section)
-        section.nodes = self._claim(node.children, service.id, group)
+        section.nodes = self._claim(node.children, service.id, group, path)
 
-    def _open_group(self, node: Node) -> None:
-        title = head_of(node.text) or node.text
+    def _open_group(self, node: Node, path: str) -> None:
+        title = head_of(title_words(node)) or node.text
         key = slugify(title)
         group = self.out.groups.get(key)
         if group is None:
@@ -208,19 +334,21 @@ class _Splitter:
             self.out.groups[key] = group
         intro = Section(head=node, nodes=[], group=key)
         group.intro.append(intro)
-        intro.nodes = self._claim(node.children, None, group)
+        intro.nodes = self._claim(node.children, None, group, path)
 
     # -- files ----------------------------------------------------------
 
     def _exam_start(self, nodes: list[Node]) -> int | None:
         for index, node in enumerate(nodes):
-            if node.kind in (Kind.PARAGRAPH, Kind.HEADING, Kind.BULLET) and self.exam_re.search(node.text):
-                return index
+            if self._is_marker(node) and (node.kind is not Kind.PARAGRAPH or node.children or (
+                    index + 1 < len(nodes) and nodes[index + 1].kind is not Kind.HEADING)):
+                return index  # a paragraph right before a heading marks nothing: it is an intro
         return None
 
-    def _take_exam(self, path: str, marker: Node, following: list[Node]) -> None:
-        self.out.exam_markers.append(marker.with_children([]))
-        nodes = list(marker.children) + following
+    def _take_exam(self, path: str, marker: Node | None, nodes: list[Node], context: str | None = None,
+                   in_place: bool = False) -> None:
+        if marker is not None:
+            self.out.exam_markers.append(marker.with_children([]))
         index = 0
         while index < len(nodes):
             node = nodes[index]
@@ -229,41 +357,97 @@ class _Splitter:
             if node.kind is Kind.CODE and index + 1 < len(nodes) and nodes[index + 1].kind is Kind.PARAGRAPH:
                 item.append(nodes[index + 1])
                 index += 1
-            self.out.exam_items.append(ExamItem(nodes=item, path=path))
+            self.out.exam_items.append(ExamItem(nodes=item, path=path, context=context, in_place=in_place))
             index += 1
 
     def split_file(self, notes_file: NotesFile) -> None:
         self.out.files.append(notes_file)
         nodes = notes_file.nodes
-        # A file's single top-level "# Title" is its title, not a group.
-        if nodes and nodes[0].kind is Kind.HEADING and nodes[0].level == 1 and \
-                sum(1 for n in nodes if n.kind is Kind.HEADING and n.level == 1) == 1 and \
-                self._named_service(nodes[0], lenient=True) is None:
+        path = notes_file.path
+        # A file whose first heading holds the rest of it ("# My AWS notes",
+        # a title line on top of a text file): that is the file's title, not a group.
+        if nodes and nodes[0].kind is Kind.HEADING and self._is_file_title(notes_file, nodes) and \
+                self._named_service(nodes[0], lenient=True) is None and not self._is_marker(nodes[0]):
             nodes = [nodes[0].with_children([])] + nodes[0].children + nodes[1:]
+        file_service, exam_file = self._file_service(path)
+        if exam_file:  # quiz.md, lambda/questions.md: practice-exam notes, all of it
+            self._take_exam(path, None, nodes, context=file_service.id if file_service else None)
+            return
+        rest_after: list[Node] = []
         exam_at = self._exam_start(nodes)
         if exam_at is not None:
             marker = nodes[exam_at]
             # After a paragraph marker the exam part runs to the end of the
-            # file; a heading or bullet marker holds its items under it.
-            following = nodes[exam_at + 1:] if marker.kind is Kind.PARAGRAPH else []
-            rest_after = [] if marker.kind is Kind.PARAGRAPH else nodes[exam_at + 1:]
+            # file, or to the next heading; a heading or item marker holds its
+            # notes under it.
+            if marker.kind is Kind.PARAGRAPH:
+                end = next((i for i in range(exam_at + 1, len(nodes)) if nodes[i].kind is Kind.HEADING), len(nodes))
+                following, rest_after = nodes[exam_at + 1:end], nodes[end:]
+            else:
+                following, rest_after = [], nodes[exam_at + 1:]
             nodes = nodes[:exam_at]
-            self._take_exam(notes_file.path, marker, following)
-        else:
-            rest_after = []
-        # In a file named after a service (notes/sqs.md), text that no
-        # section claims belongs to that service rather than to General.
-        stem_service = self._service_for_file(notes_file.path)
+            self._take_exam(path, marker, list(marker.children) + following,
+                            context=file_service.id if file_service else None)
+        # A file named after a service is that service's section: its
+        # sub-sections stay in it unless they are whole sections of another.
         for part in (nodes, rest_after):
-            leftover = self._claim(part, None, None)
-            if leftover and stem_service:
-                self._add_section(stem_service.id, Section(head=None, nodes=leftover))
-            elif leftover:
-                self.out.general.append(Section(head=None, nodes=leftover))
+            if file_service is None:
+                leftover = self._claim(part, None, None, path)
+                if leftover:
+                    self.out.general.append(Section(head=None, nodes=leftover))
+                continue
+            leftover = []
+            for node in part:
+                if node.kind is Kind.HEADING and self._named_service(node, lenient=True) is file_service:
+                    self._open_section(file_service, node, None, path)  # "# AWS Lambda" in lambda.md
+                else:
+                    leftover += self._claim([node], file_service.id, None, path)
+            if leftover:
+                self._add_section(file_service.id, Section(head=None, nodes=leftover))
 
-    def _service_for_file(self, path: str) -> Service | None:
-        stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        return self.catalogue.named(re.sub(r"[-_]+", " ", stem))
+    @staticmethod
+    def _is_file_title(notes_file: NotesFile, nodes: list[Node]) -> bool:
+        """Is the file's first block its title: a heading that holds all the
+        rest, or, in outline text, a title on the file's first line?"""
+        first = nodes[0]
+        if sum(1 for n in nodes if n.kind is Kind.HEADING and n.level <= first.level) == 1:
+            return True
+        opening = next(line for line in notes_file.lines if line.text.strip())
+        return notes_file.fmt is Format.OUTLINE and opening in first.lines
+
+    def _file_service(self, path: str) -> tuple[Service | None, bool]:
+        """(the service a notes file is named after, is it a file of exam
+        questions). The file's own name counts first, then its folders',
+        nearest first."""
+        parts = path.split("/")
+        parts = parts[1:] if len(parts) > 1 else parts  # the notes folder itself says nothing
+        names = [parts[-1].rsplit(".", 1)[0]] + list(reversed(parts[:-1]))
+        exam_file = bool(self.exam_re.search(re.sub(r"[-_]+", " ", names[0])))
+        for name in names:
+            words = ENUMERATION_RE.sub("", re.sub(r"[-_]+", " ", name).strip() + " ", count=1).strip()
+            service = self._service_named_by(words)
+            if service is not None:
+                return service, exam_file
+        return None, exam_file
+
+    def _service_named_by(self, name: str) -> Service | None:
+        """The one service a file or folder name names, among words a file name may carry."""
+        if not name:
+            return None
+        exact = self.catalogue.named(name)  # in any case: file names are often lower case ("sqs.md")
+        if exact is not None:
+            return exact
+        hits = self.catalogue.heads(name)
+        services = {h.payload.service.id: h.payload.service for h in hits if not h.payload.is_keyword}
+        if len(services) == 1:
+            rest = name
+            for hit in reversed(hits):
+                rest = rest[:hit.start] + " " + rest[hit.end:]
+            if all(word.casefold() in FILE_NAME_WORDS for word in rest.split()):
+                return next(iter(services.values()))
+        if not hits and len(name.split()) <= 3:
+            return self.catalogue.misspelt_title(name)
+        return None
 
 
 def split_by_service(files: list[NotesFile], catalogue: Catalogue,
