@@ -8,6 +8,12 @@ its glossary entry with the definition as its tooltip; the first mention of
 another service links to that service's page with its description. Nothing
 inside code, headings, links, URLs or widgets is touched.
 
+A term that belongs to a service ("Provisioned" to DynamoDB, "Versioning" to
+S3) has that meaning only in that service's context: it links on the
+service's own page, or in a block (paragraph, list item, table cell) that
+names the service. Elsewhere ("provisioned concurrency" on the Lambda page)
+it is another word, and is neither linked nor counted as used.
+
 This is a Python-Markdown tree processor: it runs after inline Markdown and
 before MkDocs checks and rewrites links, so the links it adds are checked
 like hand-written ones (a missing anchor fails a strict build).
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +45,7 @@ SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "
              "select", "option", "textarea", "kbd", "input", "output"}
 SKIP_CLASSES = {"cd-calc", "cd-source", "cd-mentions", "cd-service-meta", "cd-cards", "cd-route", "cd-chip",
                 "cd-changed", "cd-terms-used", "cd-glossary-meta", "admonition-title", "headerlink"}
+BLOCK_TAGS = {"p", "li", "td", "th", "dt", "dd", "blockquote", "summary", "figcaption", "div"}  # a term's context
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b\S+@\S+\.\w+")
 ESCAPED_CHAR_RE = re.compile("\x02(\\d+)\x03")  # Python-Markdown's backslash-escape placeholder
 
@@ -138,17 +146,20 @@ class TermLinker:
     source path ("glossary.md", "services/sqs.md") into the link to use from
     the current page."""
 
-    def __init__(self, matcher: TermMatcher[Link], glossary_uri: str, service_uri) -> None:
+    def __init__(self, matcher: TermMatcher[Link], glossary_uri: str, service_uri,
+                 services_named: Callable[[str], set[str]]) -> None:
         self.matcher = matcher
         self.glossary_uri = glossary_uri
         self.service_uri = service_uri  # service id -> src uri, or None if it has no page
+        self.services_named = services_named  # text -> ids of the services it names
 
     def link(self, root: etree.Element, page_uri: str, own_service: str | None) -> PageUse:
         self._page_uri = page_uri
         self._own = own_service
         self._use = PageUse()
         self._linked: set[str] = set()
-        self._walk(root)
+        self._block_services: dict[int, set[str]] = {}
+        self._walk(root, None)
         return self._use
 
     # -- tree walk -------------------------------------------------------
@@ -162,9 +173,11 @@ class TermLinker:
         classes = element.get("class")
         return bool(classes and not SKIP_CLASSES.isdisjoint(classes.split())) or "data-search-exclude" in element.attrib
 
-    def _walk(self, element: etree.Element) -> None:
+    def _walk(self, element: etree.Element, block: etree.Element | None) -> None:
+        if element.tag in BLOCK_TAGS:
+            block = element
         if element.text and not isinstance(element.text, AtomicString):
-            new = self._split(element.text)
+            new = self._split(element.text, block)
             if new is not None:
                 element.text, pieces = new
                 for index, piece in enumerate(pieces):
@@ -173,10 +186,10 @@ class TermLinker:
         while index < len(element):
             child = element[index]
             if not self._skip(child):
-                self._walk(child)
+                self._walk(child, block)
             inserted = 0
             if child.tail and not isinstance(child.tail, AtomicString):
-                new = self._split(child.tail)
+                new = self._split(child.tail, block)
                 if new is not None:
                     child.tail, pieces = new
                     for offset, piece in enumerate(pieces, 1):
@@ -184,7 +197,16 @@ class TermLinker:
                     inserted = len(pieces)
             index += 1 + inserted
 
-    def _split(self, text: str):
+    def _services_in(self, block: etree.Element | None) -> set[str]:
+        """The services a block names, found once per block."""
+        if block is None:
+            return set()
+        key = id(block)
+        if key not in self._block_services:
+            self._block_services[key] = self.services_named(_unescape("".join(block.itertext())))
+        return self._block_services[key]
+
+    def _split(self, text: str, block: etree.Element | None = None):
         """(leading text, [link elements with tails]) or None if nothing to link."""
         if "\x02" in text:
             text = _unescape(text)
@@ -196,7 +218,7 @@ class TermLinker:
         for match in self.matcher.finditer(text):
             if any(start < match.end and match.start < end for start, end in urls):
                 continue
-            target = self._target(match.payload)
+            target = self._target(match.payload, block)
             if target is None:
                 continue
             anchor = etree.Element("a", target)
@@ -213,10 +235,12 @@ class TermLinker:
         last.tail = text[cursor:]
         return lead, pieces
 
-    def _target(self, link: Link) -> dict | None:
+    def _target(self, link: Link, block: etree.Element | None = None) -> dict | None:
         """The link's attributes, or None if this mention is not linked."""
         if link.term is not None:
             term = link.term
+            if term.service and term.service != self._own and term.service not in self._services_in(block):
+                return None  # another meaning of the word, outside its service's context
             self._use.terms.setdefault(term.slug, term)
             key = "term:" + term.slug
             if key in self._linked:

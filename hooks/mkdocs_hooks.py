@@ -140,7 +140,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config._cramdown = state  # type: ignore[attr-defined]
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     fences[:] = [f for f in fences if f.get("name") != FENCE_NAME] + [_calculator_fence(state)]
-    linker = TermLinker(build_matcher(exam.glossary, exam.catalogue), GLOSSARY, lambda sid: state.service_pages.get(sid))
+    linker = TermLinker(build_matcher(exam.glossary, exam.catalogue), GLOSSARY, lambda sid: state.service_pages.get(sid),
+                        lambda text: {hit.payload.service.id for hit in exam.catalogue.mentions(text)})
     state.linker = linker
     config.markdown_extensions[:] = [e for e in config.markdown_extensions
                                      if not isinstance(e, (LinkTermsExtension, SafeUrlsExtension,

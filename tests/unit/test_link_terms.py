@@ -20,7 +20,8 @@ CASES = sorted(p.stem for p in CASES_DIR.glob("*.md"))
 def linker(catalogue):
     glossary = load_glossary(CASES_DIR / "glossary.yml", "glossary.yml", catalogue)
     pages = {"sqs": "services/sqs.md", "sns": "services/sns.md", "lambda": "services/lambda.md"}
-    return TermLinker(build_matcher(glossary, catalogue), "glossary.md", pages.get)
+    return TermLinker(build_matcher(glossary, catalogue), "glossary.md", pages.get,
+                      lambda text: {hit.payload.service.id for hit in catalogue.mentions(text)})
 
 
 def convert(linker, text: str) -> tuple[str, object]:
