@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from markdown_text import html_to_text, visible_text
 from notes_model import Format, Kind, Node, NotesFile, SourceLine
-from sanitise_html import sanitise_html, sanitise_markdown
+from render_markdown import markdown_for_page
+from sanitise_html import sanitise_html_block
 
 # Block markers are markup, not words: bullets, list numbers, heading hashes,
 # quote marks at the line's start.
@@ -64,7 +65,7 @@ def _shows(text: str, block: Block) -> str:
     HTML is sanitised the way the page's is (a tag that is not allowed shows as text)."""
     if block.node.fmt is not Format.MARKDOWN:
         return text
-    return visible_text(sanitise_markdown(text), block.references)
+    return visible_text(markdown_for_page(text), block.references)
 
 
 def line_letters(line: SourceLine, block: Block | None) -> str:
@@ -82,7 +83,7 @@ def block_letters(block: Block) -> str:
     if node.kind is Kind.CODE:
         return letters(node.text)
     if node.kind is Kind.HTML:
-        return letters(html_to_text(sanitise_html(node.text)))
+        return letters(html_to_text(sanitise_html_block(node.text)))
     return letters(_shows(node.text, block))
 
 

@@ -21,6 +21,7 @@ COMMONMARK = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_
 # It only reads, never writes a page: a link reads as a link whatever its
 # address ("[click](javascript:...)" shows "click"; safe_urls.py disarms it).
 COMMONMARK.validateLink = lambda url: True
+COMMONMARK.normalizeLinkText = lambda url: url  # an autolink shows as typed ("%20" stays), as on the page
 
 TAG_RE = re.compile(r"<[^>]*>")
 # An image shows its alt text.

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from notes_model import Format, Kind, Node
 from markdown_text import unique_slug
-from sanitise_html import UrlRewrite, outside_code, sanitise_html, sanitise_markdown
+from sanitise_html import UrlRewrite, outside_code, sanitise_html_block, sanitise_markdown
 
 # Markup the outline notes use on purpose, kept as Markdown.
 INLINE_MARKUP_RE = re.compile(
@@ -69,6 +69,10 @@ def escape_outline(text: str) -> str:
 # and collapsible blocks (at a line's start) and attribute lists.
 EXTENSION_START_RE = re.compile(r"^(\s*)(!!!|\?\?\?\+?)", re.MULTILINE)
 LITERAL = {"!": "\\!", "?": "&#63;", "+": "\\+"}  # "?" has no Markdown escape
+# CommonMark lets a backslash escape any ASCII punctuation; Python-Markdown
+# only these (and a table's "\\|"), and shows the backslash before the others.
+BACKSLASH_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+PYTHON_MARKDOWN_ESCAPES = set("\\`*_{}[]()>#+-.!|")
 
 
 def _literal_start(match: re.Match) -> str:
@@ -79,12 +83,26 @@ def _braces(segment: str) -> str:
     return segment.replace("{", "\\{") if "{" in segment else segment
 
 
+def _commonmark_escape(match: re.Match) -> str:
+    char = match.group(1)
+    if char in PYTHON_MARKDOWN_ESCAPES:
+        return match.group()
+    return {"<": "&lt;", "&": "&amp;"}.get(char, char)
+
+
+def _escapes(segment: str) -> str:
+    return BACKSLASH_ESCAPE_RE.sub(_commonmark_escape, segment) if "\\" in segment else segment
+
+
 def markdown_for_page(text: str, urls: UrlRewrite | None = None) -> str:
-    """Markdown notes text, ready for the page: HTML sanitised (``urls``
-    rewrites raw HTML's addresses), and MkDocs-only syntax shown as typed;
-    code spans untouched."""
+    """Markdown notes text, ready for the page: CommonMark's backslash
+    escapes that Python-Markdown lacks made literal ("\\<type>", "\\$"), HTML
+    sanitised (``urls`` rewrites raw HTML's addresses), and MkDocs-only
+    syntax shown as typed; code spans untouched."""
     if "!!!" in text or "???" in text:
         text = EXTENSION_START_RE.sub(_literal_start, text)
+    if "\\" in text:
+        text = outside_code(text, _escapes)
     text = sanitise_markdown(text, urls)
     return outside_code(text, _braces) if "{" in text else text
 
@@ -230,7 +248,7 @@ class MarkdownWriter:
         if node.kind is Kind.HTML:
             path = node.first_line.path
             urls = (lambda url, image: self.raw_urls(path, url, image)) if self.raw_urls else None
-            return [indent + line if line else "" for line in sanitise_html(node.text, urls).split("\n")]
+            return [indent + line if line else "" for line in sanitise_html_block(node.text, urls).split("\n")]
         if node.kind is Kind.HEADING or self._is_promoted(node, top):
             if indent:  # a heading cannot sit inside a list: keep it as bold text
                 if self.anchors:

@@ -44,6 +44,12 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 MARKDOWN_INSIDE = frozenset({"details", "div"})
 
 TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# What a "<" can start, as CommonMark reads it: a tag, an autolink, or nothing (text).
+ANGLE_RE = re.compile(
+    r"(?P<tag>" + HTML_TAG_RE.pattern + r")"
+    r"|(?P<autolink><[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*>|<[^\s<>@\\]+@[^\s<>\\]+>)"
+    r"|<")
+VOID_TAGS = frozenset({"br", "col", "hr", "img", "wbr"})
 URL_ATTRIBUTE_RE = re.compile(r'\s(src|href)="([^"]*)"')
 ALT_RE = re.compile(r'\salt="([^"]*)"')
 UrlRewrite = Callable[[str, bool], "str | None"]
@@ -78,10 +84,53 @@ def _clean_tag(tag: str, urls: UrlRewrite | None = None) -> str:
 
 
 def sanitise_html(text: str, urls: UrlRewrite | None = None) -> str:
-    """Every tag in ``text`` cleaned or shown as text (for raw HTML blocks)."""
+    """Every tag in ``text`` cleaned or shown as text. A "<" that starts no
+    tag and no autolink ("<br/ >", "a < b") is text as CommonMark reads it,
+    so it is escaped: Python-Markdown, more lenient, would take it for HTML
+    and hide it."""
     if "<" not in text:
         return text
-    return HTML_TAG_RE.sub(lambda match: _clean_tag(match.group(), urls), text)
+
+    def replace(match: re.Match) -> str:
+        if match.group("tag"):
+            return _clean_tag(match.group("tag"), urls)
+        return match.group() if match.group("autolink") else "&lt;"
+
+    return ANGLE_RE.sub(replace, text)
+
+
+def sanitise_html_block(text: str, urls: UrlRewrite | None = None) -> str:
+    """A raw HTML block, sanitised and balanced. On GitHub an HTML block ends
+    at a blank line and what it left open is closed there; Python-Markdown
+    would keep an unclosed <h1> open to the end of the page and show all the
+    rest as raw text. So what the block leaves open is closed at its end,
+    and a closing tag with nothing to close is dropped; <details> and <div>,
+    which GitHub lets hold the Markdown blocks after them, are left alone."""
+    cleaned = sanitise_html(text, urls)
+    if "<" not in cleaned:
+        return cleaned
+    out: list[str] = []
+    open_tags: list[str] = []
+    position = 0
+    for match in TAG_NAME_RE.finditer(cleaned):
+        name = match.group(2).lower()
+        if name in VOID_TAGS or name in MARKDOWN_INSIDE or name not in ALLOWED_TAGS:
+            continue
+        out.append(cleaned[position:match.start()])
+        end = cleaned.index(">", match.start()) + 1
+        position = end
+        if not match.group(1):
+            open_tags.append(name)
+            out.append(cleaned[match.start():end])
+        elif name in open_tags:
+            while open_tags:
+                closed = open_tags.pop()
+                out.append(f"</{closed}>")
+                if closed == name:
+                    break
+    out.append(cleaned[position:])
+    out += [f"</{name}>" for name in reversed(open_tags)]
+    return "".join(out)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:

@@ -289,7 +289,7 @@ class _Splitter:
         kept: list[Node] = []
         lenient = owner is None
         for node in nodes:
-            if owner is None and self._is_group(node):
+            if owner is None and group is None and self._is_group(node):  # groups do not nest
                 self._open_group(node, path)
                 continue
             if owner is not None and node.children and self._is_marker(node):
@@ -455,4 +455,9 @@ def split_by_service(files: list[NotesFile], catalogue: Catalogue,
     splitter = _Splitter(catalogue, exam_markers)
     for notes_file in files:
         splitter.split_file(notes_file)
-    return splitter.out
+    out = splitter.out
+    for key, group in list(out.groups.items()):
+        if not group.services:  # its sections all went elsewhere: no topic page, its text is General's
+            out.general += [Section(head=None, nodes=[intro.head.with_children(intro.nodes)]) for intro in group.intro]
+            del out.groups[key]
+    return out
