@@ -10,8 +10,8 @@ inside code, headings, links, URLs or widgets is touched.
 
 A term that belongs to a service ("Provisioned" to DynamoDB, "Versioning" to
 S3) has that meaning only in that service's context: it links on the
-service's own page, or in a block (paragraph, list item, table cell) that
-names the service. Elsewhere ("provisioned concurrency" on the Lambda page)
+service's own page, under a heading that names the service, or in a block
+(paragraph, list item, table cell) that names it. Elsewhere ("provisioned concurrency" on the Lambda page)
 it is another word, and is neither linked nor counted as used.
 
 This is a Python-Markdown tree processor: it runs after inline Markdown and
@@ -46,6 +46,7 @@ SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "
 SKIP_CLASSES = {"cd-calc", "cd-source", "cd-mentions", "cd-service-meta", "cd-cards", "cd-route", "cd-chip",
                 "cd-changed", "cd-terms-used", "cd-glossary-meta", "admonition-title", "headerlink"}
 BLOCK_TAGS = {"p", "li", "td", "th", "dt", "dd", "blockquote", "summary", "figcaption", "div"}  # a term's context
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b\S+@\S+\.\w+")
 ESCAPED_CHAR_RE = re.compile("\x02(\\d+)\x03")  # Python-Markdown's backslash-escape placeholder
 
@@ -159,6 +160,7 @@ class TermLinker:
         self._use = PageUse()
         self._linked: set[str] = set()
         self._block_services: dict[int, set[str]] = {}
+        self._heading_services: set[str] = set()  # services the last heading above names
         self._walk(root, None)
         return self._use
 
@@ -185,6 +187,8 @@ class TermLinker:
         index = 0
         while index < len(element):
             child = element[index]
+            if child.tag in HEADING_TAGS:
+                self._heading_services = self.services_named(_unescape("".join(child.itertext())))
             if not self._skip(child):
                 self._walk(child, block)
             inserted = 0
@@ -239,7 +243,8 @@ class TermLinker:
         """The link's attributes, or None if this mention is not linked."""
         if link.term is not None:
             term = link.term
-            if term.service and term.service != self._own and term.service not in self._services_in(block):
+            if term.service and term.service != self._own and term.service not in self._heading_services \
+                    and term.service not in self._services_in(block):
                 return None  # another meaning of the word, outside its service's context
             self._use.terms.setdefault(term.slug, term)
             key = "term:" + term.slug
