@@ -29,7 +29,7 @@ SIZE_UNITS = {"bytes": 1, "KB": 1024, "KiB": 1024, "MB": 1024 ** 2, "MiB": 1024 
               "GB": 1024 ** 3, "GiB": 1024 ** 3, "TB": 1024 ** 4, "TiB": 1024 ** 4}
 OTHER_UNITS = {"count", "per-second", "seconds", "percent", "addresses", "prefix"}
 LIMIT_REQUIRED = {"service", "title", "value", "unit", "source"}
-LIMIT_OPTIONAL = {"changed", "notes_say", "per"}
+LIMIT_OPTIONAL = {"changed", "notes_say", "notes_say_in_service", "per"}
 CALCULATOR_REQUIRED = {"title", "template", "services", "limits"}
 CALCULATOR_OPTIONAL = {"topics"}
 FENCE_NAME = "calculator"
@@ -50,6 +50,7 @@ class Limit:
     was: str = ""
     changed_on: str = ""
     notes_say: tuple[re.Pattern, ...] = ()
+    notes_say_in_service: tuple[re.Pattern, ...] = ()  # tried only in the limit's own service's notes
 
     @property
     def bytes(self) -> float | None:
@@ -144,7 +145,10 @@ def load_limits(path: Path, display: str, catalogue: Catalogue) -> dict[str, Lim
             id=limit_id, service=raw["service"], title=str(raw["title"]), value=raw["value"], unit=raw["unit"],
             source=str(raw["source"]), per=str(raw.get("per") or ""), was=was, changed_on=changed_on,
             notes_say=_patterns(raw.get("notes_say"), display, raw.line_of("notes_say") if "notes_say" in raw
-                                else line, f"limit {limit_id!r} notes_say"))
+                                else line, f"limit {limit_id!r} notes_say"),
+            notes_say_in_service=_patterns(raw.get("notes_say_in_service"), display,
+                                           raw.line_of("notes_say_in_service"),
+                                           f"limit {limit_id!r} notes_say_in_service"))
     return limits
 
 
@@ -272,21 +276,31 @@ def find_worked_examples(nodes: list[Node], limits: dict[str, Limit]) -> list[Wo
 # -- changed limits -----------------------------------------------------------
 
 
-def changed_limit_lines(nodes: list[Node], limits: dict[str, Limit]) -> dict[LineKey, list[Limit]]:
+def changed_limit_lines(nodes: list[Node], limits: dict[str, Limit],
+                        service_nodes: dict[str, list[Node]] | None = None) -> dict[LineKey, list[Limit]]:
+    """Lines that state a limit's old value: by ``notes_say`` anywhere, and by
+    ``notes_say_in_service`` in that service's own notes (``service_nodes``),
+    where "msg size limit is 256kb" needs no "SQS" to be about SQS."""
     marked: dict[LineKey, list[Limit]] = {}
-    changed = [limit for limit in limits.values() if limit.changed_on and limit.notes_say]
-    if not changed:
-        return marked
-    for top in nodes:
-        for node in top.walk():
-            # A line that states a limit's old value has a digit in it; most
-            # lines have none, and these patterns are slow to scan.
-            if node.kind is Kind.CODE or not DIGIT_RE.search(node.text):
-                continue
-            for limit in changed:
-                if any(p.search(node.text) for p in limit.notes_say):
-                    marked.setdefault(key_of(node), []).append(limit)
-    return marked
+    changed = [limit for limit in limits.values() if limit.changed_on and (limit.notes_say or limit.notes_say_in_service)]
+
+    def mark(blocks: list[Node], limit: Limit, patterns: tuple[re.Pattern, ...]) -> None:
+        for top in blocks:
+            for node in top.walk():
+                # A line that states a limit's old value has a digit in it; most
+                # lines have none, and these patterns are slow to scan.
+                if node.kind is Kind.CODE or not DIGIT_RE.search(node.text):
+                    continue
+                found = marked.setdefault(key_of(node), [])
+                if limit not in found and any(p.search(node.text) for p in patterns):
+                    found.append(limit)
+
+    for limit in changed:
+        if limit.notes_say:
+            mark(nodes, limit, limit.notes_say)
+        if limit.notes_say_in_service and service_nodes:
+            mark(service_nodes.get(limit.service, []), limit, limit.notes_say_in_service)
+    return {key: found for key, found in marked.items() if found}
 
 
 def try_button(example: WorkedExample) -> str:
@@ -335,7 +349,13 @@ def plan_widgets(split, routing, calculators: dict[str, Calculator], limits: dic
     every_node = [n for sections in split.sections.values() for s in sections for n in s.nodes]
     every_node += [n for group in split.groups.values() for s in group.intro for n in s.nodes]
     every_node += [n for s in split.general for n in s.nodes] + [n for i in split.exam_items for n in i.nodes]
-    for key, changed in changed_limit_lines(every_node, limits).items():
+    own: dict[str, list[Node]] = {}
+    for service_id, sections in split.sections.items():
+        own[service_id] = [n for s in sections for n in ([s.head.with_children([])] if s.head else []) + s.nodes]
+    for note in routing.notes:
+        for service_id in note.services:
+            own.setdefault(service_id, []).extend(note.nodes)
+    for key, changed in changed_limit_lines(every_node, limits, own).items():
         plan.suffix[key] = plan.suffix.get(key, "") + _changed_note(changed)
     return plan
 
