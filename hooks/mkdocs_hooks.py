@@ -39,7 +39,7 @@ from read_notes import notes_images, read_notes_dir
 from rewrite_links import LinkMap, RewriteLinksExtension
 from render_widgets import (FENCE_NAME, Calculator, Limit, calculators_page, check_fence_options, limits_json,
                             numbers_page, plan_widgets)
-from route_exam_notes import route_exam_notes
+from route_exam_notes import route_exam_notes, unassigned_notices
 from service_catalogue import Catalogue
 from safe_urls import SafeUrlsExtension
 from site_paths import slugify
@@ -181,6 +181,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
                              f"start a bullet or heading with a service name from {settings['exam']}/services.yml, "
                              "e.g. '• SQS:' or '## SQS'")
         routing = route_exam_notes(split.exam_items, state.catalogue)
+        for notice in unassigned_notices(routing, f"{settings['exam']}/services.yml"):
+            log.info("cramdown: %s", notice)
         for notes_file in state.files:
             _check_fences([line.text for line in notes_file.lines], notes_file.path, state)
         # Hand-written pages may place widgets too: check them before any Markdown runs.
@@ -196,8 +198,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     with_pages = services_with_pages(split, routing, state.catalogue, node_services)
     services = {s.id for s in with_pages}
     widgets = plan_widgets(split, routing, state.calculators, state.limits, services)
-    for warning in widgets.mismatches:
-        log.warning("cramdown: %s", warning)
+    for mismatch in widgets.mismatches:
+        log.info("cramdown: %s", mismatch)
     service_pages = {s.id: service_uri(s.id) for s in with_pages}
     state.service_pages = service_pages
     # An exam without a glossary, calculators or limits gets no such page.

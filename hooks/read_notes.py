@@ -30,6 +30,7 @@ LIST_START_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 CODE_INDENT = 4
 INDENTED_OUTLINE_SHARE = 0.6  # of a Markdown file's lines, outside fences, indented as code
 
+UTF8_SEQUENCE_RE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")  # a lead byte and a continuation byte
 # C0 control characters other than tab and newline. Python-Markdown uses
 # \x02 and \x03 internally, and none of them belong in notes.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f]")
@@ -63,7 +64,8 @@ def notes_images(notes_dir: Path, display_prefix: str = "notes") -> dict[str, Pa
 
 
 def read_notes_file(path: str, data: bytes) -> NotesFile:
-    text = decode_notes(path, data)
+    decoding: list[str] = []
+    text = decode_notes(path, data, decoding)
     raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
@@ -77,16 +79,29 @@ def read_notes_file(path: str, data: bytes) -> NotesFile:
     fmt = detect_format(path, lines)
     if fmt is Format.MARKDOWN:
         nodes, hidden, notices, references = read_markdown(path, lines)
-        return NotesFile(path=path, fmt=fmt, nodes=nodes, lines=lines, hidden=hidden, notices=notices,
+        return NotesFile(path=path, fmt=fmt, nodes=nodes, lines=lines, hidden=hidden, notices=decoding + notices,
                          references=references)
     nodes, notices = read_outline(path, lines)
-    return NotesFile(path=path, fmt=fmt, nodes=nodes, lines=lines, notices=notices)
+    return NotesFile(path=path, fmt=fmt, nodes=nodes, lines=lines, notices=decoding + notices)
 
 
-def decode_notes(path: str, data: bytes) -> str:
+def decode_notes(path: str, data: bytes, notices: list[str] | None = None) -> str:
+    """UTF-8, or Windows-1252 for a file written by an older Windows editor
+    (no UTF-8 in it at all; ``notices`` hears of it). A file that mixes the
+    two is an error: any guess would garble some of it."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
+        if not UTF8_SEQUENCE_RE.search(data):
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+            else:
+                if notices is not None:
+                    notices.append(f"{path}: not UTF-8, so it was read as Windows-1252 (save it as UTF-8 to be sure "
+                                   "every character shows as you wrote it)")
+                return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         line = data.count(b"\n", 0, error.start) + 1
         line_start = data.rfind(b"\n", 0, error.start) + 1
         column = len(data[line_start:error.start].decode("utf-8")) + 1  # characters, as an editor counts

@@ -93,7 +93,7 @@ class WidgetPlan:
     after: dict[LineKey, list[str]] = field(default_factory=dict)
     suffix: dict[LineKey, str] = field(default_factory=dict)
     at_end: dict[str, list[str]] = field(default_factory=dict)
-    mismatches: list[str] = field(default_factory=list)  # "file:line: ..." warnings
+    mismatches: list[str] = field(default_factory=list)  # "file:line: ..." for the build log
 
 
 def key_of(node: Node) -> LineKey:
@@ -341,11 +341,17 @@ def plan_widgets(split, routing, calculators: dict[str, Calculator], limits: dic
             for example in find_worked_examples(nodes, limits):
                 plan.suffix[key_of(example.node)] = try_button(example)
                 if abs(example.stated - example.computed) > 1e-9:
+                    # An arithmetic slip in the notes is shown beside it and
+                    # logged; it does not keep the site from building.
                     line = example.answer_node.first_line
+                    answer = key_of(example.answer_node)
+                    plan.suffix[answer] = plan.suffix.get(answer, "") + (
+                        f' <span class="cd-check" title="Worked out by the DynamoDB calculator\'s rules">'
+                        f"Check: the rules give {example.computed:g} {example.unit}</span>")
                     plan.mismatches.append(
                         f"{line.path}:{line.number}: the notes say {example.stated:g} {example.unit}, but the "
                         f"DynamoDB rules give {example.computed:g} {example.unit} for "
-                        f"{example.node.text.strip()!r}")
+                        f"{example.node.text.strip()!r} (the page shows the check beside the line)")
     every_node = [n for sections in split.sections.values() for s in sections for n in s.nodes]
     every_node += [n for group in split.groups.values() for s in group.intro for n in s.nodes]
     every_node += [n for s in split.general for n in s.nodes] + [n for i in split.exam_items for n in i.nodes]

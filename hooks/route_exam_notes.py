@@ -129,3 +129,14 @@ def route_exam_notes(items: list[ExamItem], catalogue: Catalogue) -> ExamRouting
         if not own:
             routing.unassigned.append(index)
     return routing
+
+
+def unassigned_notices(routing: ExamRouting, catalogue_path: str) -> list[str]:
+    """One "file:line: ..." line per note that went to General, saying how to route it."""
+    notices = []
+    for index in routing.unassigned:
+        item = routing.items[index]
+        notices.append(f"{item.path}:{item.first_line}: this practice-exam note names no service, so it is on the "
+                       f"General page (to route it, name the service in it, or add one of its words to that "
+                       f"service's keywords in {catalogue_path})")
+    return notices

@@ -85,6 +85,7 @@ SHORT_INTRO_MAX = 60
 GROUP_HEAD_MAX_WORDS = 6
 MARKER_MAX_WORDS = 15  # a paragraph that says "got wrong" in passing is not a marker
 HEADING_MARKER_MAX_WORDS = 8
+LEAF_MIN_WORDS = 4  # a leaf starts a section only as a sentence ("ECR is a registry ...") or "SQS: ..."
 MIN_SECTION_BLOCKS = 2  # a sub-section moves to its own service only with this much under it
 ASIDE_RE = re.compile(r"\([^()]*\)")
 SENTENCE_GOES_ON_RE = re.compile(r" [a-z]")  # after a name, a lower-case word: "CodeDeploy automates ..."
@@ -196,7 +197,12 @@ class _Splitter:
             return None
         listed = self._listed_services(head)
         if listed is not None:
-            return listed[0] if len(listed) == 1 else None
+            if len(listed) == 1:
+                return listed[0]
+            # "X-Ray & ECS" over notes that are not split by service: the first one's section.
+            return listed[0] if node.children and not self._is_group(node) else None
+        if not node.children and len(words.split()) < LEAF_MIN_WORDS and words.rstrip() == head:
+            return None  # a short entry in a list ("EC2 instances") mentions; it starts nothing
         hits = self.catalogue.heads(head)
         if not node.children and len(hits) == 1 and hits[0].end == len(head) and \
                 head == MARKUP_RE.sub("", words).strip().rstrip(":").strip():
@@ -249,12 +255,15 @@ class _Splitter:
             return False
         head = head_of(head_words(node))
         listed = self._listed_services(head)
-        if listed is not None:
-            return len(listed) >= 2
-        # A group head is a short title ("Containers on AWS"), not a sentence
-        # that introduces a list of names, and it names no service itself.
-        if len(head.split()) > GROUP_HEAD_MAX_WORDS or self.catalogue.heads(head) or \
-                head.casefold() in GENERIC_TITLES or self._is_marker(node):
+        # A group head is a short title ("Containers on AWS") or a list of
+        # services ("RDS, Aurora, Elasticache"), not a sentence that introduces
+        # a list of names; it names no single service, and at least two
+        # services' sections start under it ("X-Ray & ECS" over notes about
+        # X-Ray on ECS is X-Ray's section).
+        if listed is None and (len(head.split()) > GROUP_HEAD_MAX_WORDS or self.catalogue.heads(head)
+                               or head.casefold() in GENERIC_TITLES or self._is_marker(node)):
+            return False
+        if listed is not None and len(listed) < 2:
             return False
         started = {s.id for s in self._sections_started_under(node, in_group=True)}
         return len(started) >= 2

@@ -16,7 +16,8 @@ For each case it prints:
 - pages: service pages, topic pages, and whether there is a General page;
 - placement (with a map): the share of each service's lines that land on that
   service's page, overall and for the worst service, and the share of
-  General's lines that land on General.
+  General's lines that land on General. Lines the map declares a known miss
+  are counted apart.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ from project_copy import copy_project_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-RANGE_RE = re.compile(r"^(?P<file>\S+)\s+(?P<first>\d+)(?:-(?P<last>\d+))?\s+(?P<page>\S+)\s*$")
+RANGE_RE = re.compile(r"^(?P<file>\S+)\s+(?P<first>\d+)(?:-(?P<last>\d+))?\s+(?P<page>\S+)"
+                      r"(?:\s+known-miss:\s*(?P<why>.+?))?\s*$")
 NOT_WORD_RE = re.compile(r"[\W_]+")
 
 
@@ -51,11 +53,14 @@ class CaseResult:
     per_service: dict[str, tuple[int, int]] = field(default_factory=dict)  # service -> (on its page, expected)
     general_share: tuple[int, int] = (0, 0)
     misplaced: list[str] = field(default_factory=list)  # "file:line expected X, on Y"
+    known_misses: list[str] = field(default_factory=list)  # declared in placement.txt, counted apart
 
 
-def read_placement(path: Path) -> dict[tuple[str, int], str]:
-    """(notes path as the build names it, line) -> expected page."""
+def read_placement(path: Path) -> tuple[dict[tuple[str, int], str], set[tuple[str, int]]]:
+    """(notes path as the build names it, line) -> expected page, and the
+    lines declared a known miss."""
     expected: dict[tuple[str, int], str] = {}
+    known: set[tuple[str, int]] = set()
     for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not text.strip() or text.lstrip().startswith("#"):
             continue
@@ -66,7 +71,9 @@ def read_placement(path: Path) -> dict[tuple[str, int], str]:
         last = int(match.group("last") or first)
         for line in range(first, last + 1):
             expected[(match.group("file"), line)] = match.group("page")
-    return expected
+            if match.group("why"):
+                known.add((match.group("file"), line))
+    return expected, known
 
 
 def page_id(uri: str) -> str:
@@ -125,7 +132,7 @@ def measure(case: Path) -> CaseResult:
     placement = case / "placement.txt"
     if not placement.exists():
         return result
-    expected = read_placement(placement)
+    expected, known = read_placement(placement)
     texts = {(f.path, line.number): line.text for f in state.files for line in f.lines}
     hidden = {(f.path, number) for f in state.files for number in f.hidden}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -134,6 +141,10 @@ def measure(case: Path) -> CaseResult:
         if page == "-" or key in hidden or not NOT_WORD_RE.sub("", texts.get(key, "")):
             continue
         on = pages_of.get(key, set())
+        if key in known:
+            if page not in on:
+                result.known_misses.append(f"{file}:{number} expected {page}, on {', '.join(sorted(on)) or 'no page'}")
+            continue
         bucket = counts["general" if page == "general" else page]
         bucket[1] += 1
         if page in on:
@@ -177,6 +188,8 @@ def main() -> int:
         if index == 0:
             print("-+-".join("-" * width for width in widths))
     for result in results:
+        if result.known_misses:
+            print(f"{result.name}: {len(result.known_misses)} known misses (declared in placement.txt)")
         if result.topics:
             print(f"{result.name}: topic pages: {', '.join(result.topics)}")
         if args.misplaced and result.misplaced:

@@ -90,9 +90,17 @@ def test_bom_and_crlf_are_accepted():
 
 
 def test_invalid_utf8_names_file_line_and_column():
+    # UTF-8 on line 1 and a stray byte on line 2: a mix no single guess can read.
     with pytest.raises(NotesError) as caught:
-        read_notes_file("notes/x.txt", b"ok line\nbad \xff here\n")
+        read_notes_file("notes/x.txt", "• ok line\n".encode() + b"bad \xff here\n")
     assert str(caught.value) == "notes/x.txt:2: not valid UTF-8 (byte 0xff at column 5) (save the file as UTF-8)"
+
+
+def test_a_windows_1252_file_is_read_with_a_notice():
+    notes = read_notes_file("notes/x.txt", b"\x95 SQS: it\x92s 256 KB\n")
+    assert notes.lines[0].text == "• SQS: it’s 256 KB"
+    assert notes.notices == ["notes/x.txt: not UTF-8, so it was read as Windows-1252 (save it as UTF-8 to be sure "
+                             "every character shows as you wrote it)"]
 
 
 def test_control_character_is_refused_with_its_place():

@@ -55,7 +55,9 @@ def test_a_wrong_stated_answer_is_reported_with_its_line(catalogue, calculators,
     split = split_by_service([read_notes_file("notes/d.txt", text.encode())], catalogue)
     plan = plan_widgets(split, route_exam_notes([], catalogue), calculators, limits, {"dynamodb"})
     assert plan.mismatches == ["notes/d.txt:4: the notes say 15 RCU, but the DynamoDB rules give 20 RCU for "
-                               "'10 Strongly Consistent Reads per second, with item size 6 KB'"]
+                               "'10 Strongly Consistent Reads per second, with item size 6 KB' (the page shows "
+                               "the check beside the line)"]
+    assert "Check: the rules give 20 RCU" in plan.suffix[("notes/d.txt", 4)]
 
 
 def test_python_check_agrees_with_the_shared_case_table(limits):
@@ -91,16 +93,17 @@ def test_lines_stating_an_old_limit_get_a_changed_note(default_split, catalogue,
 
 
 @pytest.mark.parametrize("edit, message", [
-    (("unit: MiB\n    changed", "unit: parsecs\n    changed"), "limits.yml:72: limit 'sqs.message_max' has unknown unit 'parsecs'"),
-    (("service: sqs\n", "service: sqs2\n"), "limits.yml:69: limit 'sqs.message_max' names unknown service 'sqs2'"),
-    (("since: 2025-08-04", "since: soon"), "limits.yml:73: limit 'sqs.message_max' changed.since must be a date"),
-    (("value: 400\n", "value: lots\n"), "limits.yml:19: limit 'dynamodb.item_max' value must be a number"),
+    (("unit: MiB\n    changed", "unit: parsecs\n    changed"), "limit 'sqs.message_max' has unknown unit 'parsecs'"),
+    (("service: sqs\n", "service: sqs2\n"), "limit 'sqs.message_max' names unknown service 'sqs2'"),
+    (("since: 2025-08-04", "since: soon"), "limit 'sqs.message_max' changed.since must be a date"),
+    (("value: 400\n", "value: lots\n"), "limit 'dynamodb.item_max' value must be a number"),
 ])
 def test_bad_limits_data_is_one_clear_line(tmp_path, catalogue, edit, message):
     text = (HOOKS / "exams" / "aws-developer-associate" / "limits.yml").read_text()
     assert edit[0] in text
+    line = text[:text.index(edit[0])].count("\n") + 1  # the edited line, wherever the data has it
     path = tmp_path / "limits.yml"
     path.write_text(text.replace(edit[0], edit[1], 1))
     with pytest.raises(NotesError) as caught:
         load_limits(path, "limits.yml", catalogue)
-    assert str(caught.value).startswith(message)
+    assert str(caught.value).startswith(f"limits.yml:{line}: {message}")

@@ -68,7 +68,7 @@ def test_any_notes_reach_pages_or_fail_with_one_line(catalogue, text, markdown_f
 
 def test_an_invalid_byte_is_the_one_line_error():
     try:
-        read_notes_file("notes/n.txt", b"\xff")
+        read_notes_file("notes/n.txt", "• UTF-8 here\n".encode() + b"\xff there")
     except NotesError as error:
         assert ERROR_RE.match(str(error))
     else:
