@@ -16,7 +16,7 @@ import yaml
 
 from notes_model import Kind, Node, SourceLine
 from render_markdown import MarkdownWriter, PageAnchors, escape_outline, inline
-from rewrite_links import raw_html_url
+from rewrite_links import SCHEME_RE, raw_html_url, stamp
 from render_widgets import LineKey, WidgetPlan, key_of
 from route_exam_notes import ExamRouting, RoutedNote
 from service_catalogue import Catalogue, Service
@@ -196,7 +196,7 @@ class _Builder:
                               **options)
 
     def _raw_urls(self, uri: str):
-        return lambda path, url, image: raw_html_url(self.assets, uri, path, url, image)
+        return lambda path, url, image: raw_html_url(self.assets, path, url, image)
 
     def _inline(self, uri: str, node: Node) -> str:
         return inline(node, self._raw_urls(uri))
@@ -314,7 +314,9 @@ class _Builder:
             notes_file = self._files.get(path)
             for label, target in (notes_file.references.items() if notes_file else ()):
                 title = f' "{target.title}"' if target.title and '"' not in target.title else ""
-                definitions.setdefault(label.casefold(), f"[{label}]: <{target.href}>{title}")
+                href = target.href if SCHEME_RE.match(target.href) or target.href.startswith("//") \
+                    else stamp(path) + target.href
+                definitions.setdefault(label.casefold(), f"[{label}]: <{href}>{title}")
         return "\n\n" + "\n".join(definitions.values()) + "\n" if definitions else ""
 
     def _service_page(self, service: Service) -> None:

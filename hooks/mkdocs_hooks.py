@@ -75,6 +75,7 @@ class _BuildState:
     page_html: dict = field(default_factory=dict)  # src_uri -> rendered HTML
     links: LinkMap | None = None  # where the notes' own links go, set in on_files
     link_page: str | None = None  # src uri of the notes page being converted
+    link_page_url: str | None = None  # and its URL in the site
 
 
 def _state(config: MkDocsConfig) -> _BuildState:
@@ -147,7 +148,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                      if not isinstance(e, (LinkTermsExtension, SafeUrlsExtension,
                                                            RewriteLinksExtension))]
     config.markdown_extensions.append(SafeUrlsExtension())
-    config.markdown_extensions.append(RewriteLinksExtension(lambda: state.link_page, lambda: state.links))
+    config.markdown_extensions.append(RewriteLinksExtension(lambda: state.link_page, lambda: state.links,
+                                                            lambda: state.link_page_url))
     config.markdown_extensions.append(LinkTermsExtension(
         linker, current_page=lambda: state.current,
         on_page_use=lambda uri, use: state.page_use.__setitem__(uri, use)))
@@ -247,30 +249,25 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for path, source in images.items():
         if files.get_file_from_path(assets[path]) is None:
             files.append(File.generated(config, assets[path], abs_src_path=str(source)))
-    state.links = _link_map(plan, state.files, assets, notes_prefix, files)
+    state.links = _link_map(plan, state.files, assets, notes_prefix)
     if not config.nav:
         config.nav = plan.nav + _hand_written_pages(files, plan)
     log.info("cramdown: %s", plan.summary)
     return files
 
 
-def _link_map(plan: SitePlan, notes: list[NotesFile], assets: dict[str, str], notes_prefix: str,
-              files: Files) -> LinkMap:
+def _link_map(plan: SitePlan, notes: list[NotesFile], assets: dict[str, str], notes_prefix: str) -> LinkMap:
     """Where the notes' own links can go: each file's first page, each
     heading's landing place, the published images and every page."""
     first: dict[str, tuple[int, int, str]] = {}  # notes path -> (line, review page last, page)
-    page_files: dict[str, list[str]] = {}
     for spec in plan.pages:
-        paths = list(dict.fromkeys(line.path for line in spec.lines))
-        if paths:
-            page_files[spec.src_uri] = paths
         for line in spec.lines:
             candidate = (line.number, spec.kind == "review", spec.src_uri)
             if line.path not in first or candidate < first[line.path]:
                 first[line.path] = candidate
     return LinkMap(notes_prefix=notes_prefix, notes_files={f.path for f in notes},
                    file_pages={path: page for path, (_, _, page) in first.items()}, landed=plan.landed,
-                   assets=assets, site_pages={f.src_uri for f in files}, page_files=page_files)
+                   assets=assets)
 
 
 def _hand_written_pages(files: Files, plan: SitePlan) -> list:
@@ -292,6 +289,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     own = meta.get("service") if isinstance(meta, dict) else None
     state.current = None if kind in NOT_LINKED or kind in ("glossary", "study") else (page.file.src_uri, own)
     state.link_page = page.file.src_uri if kind in FROM_NOTES else None
+    state.link_page_url = page.url
     if kind == "study":
         # Card links depend on the build mode (directory URLs or .html files).
         urls = {sid: get_relative_url(files.get_file_from_path(uri).url, page.url)

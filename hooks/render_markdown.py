@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from notes_model import Format, Kind, Node
 from markdown_text import unique_slug
+from rewrite_links import stamp_note_links
 from sanitise_html import UrlRewrite, outside_code, sanitise_html_block, sanitise_markdown
 
 # Markup the outline notes use on purpose, kept as Markdown.
@@ -94,7 +95,7 @@ def _escapes(segment: str) -> str:
     return BACKSLASH_ESCAPE_RE.sub(_commonmark_escape, segment) if "\\" in segment else segment
 
 
-def markdown_for_page(text: str, urls: UrlRewrite | None = None) -> str:
+def markdown_for_page(text: str, urls: UrlRewrite | None = None, notes_path: str | None = None) -> str:
     """Markdown notes text, ready for the page: CommonMark's backslash
     escapes that Python-Markdown lacks made literal ("\\<type>", "\\$"), HTML
     sanitised (``urls`` rewrites raw HTML's addresses), and MkDocs-only
@@ -104,6 +105,8 @@ def markdown_for_page(text: str, urls: UrlRewrite | None = None) -> str:
     if "\\" in text:
         text = outside_code(text, _escapes)
     text = sanitise_markdown(text, urls)
+    if notes_path is not None and "](" in text:  # links find their way from the file they were written in
+        text = outside_code(text, lambda part: stamp_note_links(part, notes_path))
     return outside_code(text, _braces) if "{" in text else text
 
 
@@ -117,7 +120,7 @@ def inline(node: Node, raw_urls: RawUrls | None = None) -> str:
         return escape_outline(node.text)
     path = node.first_line.path
     urls = (lambda url, image: raw_urls(path, url, image)) if raw_urls else None
-    return markdown_for_page(node.text, urls)
+    return markdown_for_page(node.text, urls, path)
 
 
 def _key(node: Node) -> tuple[str, int]:

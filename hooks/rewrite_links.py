@@ -1,12 +1,13 @@
 """Links in the notes keep working after the notes are split into pages.
 
 Notes are written for another place (a GitHub repository, a folder of
-files), and their links point at headings and files there. Every link and
-image on a page made from notes is rewritten (a Python-Markdown tree
-processor, so Python-Markdown's own reading decides what a link is,
-parentheses in URLs included):
+files), and their links point at headings and files there. When a page is
+written, each relative address in notes text is stamped with the notes file
+it was written in; then every stamped link and image is rewritten (a
+Python-Markdown tree processor, so Python-Markdown's own reading decides
+what a link is, parentheses in URLs included):
 
-* a web address (``http:``, ``https:``, ``mailto:``) or a page of the site stays;
+* a web address (``http:``, ``https:``, ``mailto:``) stays;
 * an anchor (``#18-dynamodb``) goes to the page and anchor where that heading
   landed (headings keep GitHub's anchors);
 * a link to another notes file (``day1.md``, ``sections/vpc.md#limits``, a
@@ -23,17 +24,37 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from site_paths import relative_uri
 
 INDEX_NAMES = ("README.md", "readme.md", "Readme.md", "index.md", "README.txt")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+SITE_ROOT_MARK = "cramdown-site-root:/"  # stands for the path from a page to the site's root
+# A relative link in notes text carries the notes file it was written in,
+# ("cramdown-note:notes%2Fday1.md:#limits"), stamped when the page is written,
+# so it resolves from there whichever files share its page.
+NOTE_MARK = "cramdown-note:"
+NOTE_MARK_RE = re.compile(re.escape(NOTE_MARK) + r"([^:]*):")
+LINK_DESTINATION_RE = re.compile(r"(\]\(\s*<?)(?![A-Za-z][A-Za-z0-9+.-]*:|//)")  # "](" before a relative address
+
+
+def stamp_note_links(markdown: str, notes_path: str) -> str:
+    """Markdown notes text with each relative link or image destination
+    stamped with ``notes_path`` (code spans are the caller's to leave out)."""
+    if "](" not in markdown:
+        return markdown
+    return LINK_DESTINATION_RE.sub(lambda m: m.group(1) + stamp(notes_path), markdown)
+
+
+def stamp(notes_path: str) -> str:
+    return f"{NOTE_MARK}{quote(notes_path, safe='')}:"
 
 
 @dataclass
@@ -45,35 +66,24 @@ class LinkMap:
     file_pages: dict[str, str]  # notes path -> the page with its first section
     landed: dict[tuple[str, str], tuple[str, str]]  # (notes path, GitHub anchor) -> (page, anchor)
     assets: dict[str, str]  # notes path of an image -> its path in the site
-    site_pages: set[str]  # src uri of every page of the site
-    page_files: dict[str, list[str]] = field(default_factory=dict)  # page -> notes files it shows, in order
 
     def resolve(self, url: str, page: str, image: bool = False) -> str | None:
         """The URL to use on ``page``, or None to show the link as text."""
-        if not url or SCHEME_RE.match(url) or url.startswith("//"):
-            return url  # the web (unsafe schemes are safe_urls.py's job)
-        parts = urlsplit(url)
+        stamped = NOTE_MARK_RE.match(url)
+        if stamped is None:
+            return url  # the web, or a link Cramdown wrote (unsafe schemes are safe_urls.py's job)
+        notes_file = unquote(stamped.group(1))
+        parts = urlsplit(url[stamped.end():])
         path, fragment = unquote(parts.path), unquote(parts.fragment)
-        if path and not path.startswith("/") and \
-                posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) in self.site_pages:
-            return url  # a page of this site (the links Cramdown writes itself)
-        for notes_file in self.page_files.get(page, ()) or [None]:
-            found = self._from(notes_file, path, fragment, page, image)
-            if found is not None:
-                return found
-        return None
+        return self._from(notes_file, path, fragment, page, image)
 
-    def _from(self, notes_file: str | None, path: str, fragment: str, page: str, image: bool) -> str | None:
+    def _from(self, notes_file: str, path: str, fragment: str, page: str, image: bool) -> str | None:
         if not path:  # "#anchor": a heading of the same notes file
-            if notes_file is None:
-                return None
             return self._at(self.landed.get((notes_file, fragment)), page)
         if path.startswith("/"):
             target = posixpath.normpath(self.notes_prefix + path)
-        elif notes_file is not None:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(notes_file), path))
         else:
-            return None
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(notes_file), path))
         if target in self.assets:
             return relative_uri(page, self.assets[target])
         if image:
@@ -105,9 +115,11 @@ class LinkMap:
         return base or "#"
 
 
-def raw_html_url(assets: dict[str, str], page: str, notes_path: str, url: str, image: bool) -> str | None:
+def raw_html_url(assets: dict[str, str], notes_path: str, url: str, image: bool) -> str | None:
     """An address in a notes file's raw HTML, while its page is written (only
-    images in the notes folder and the web can be reached from there)."""
+    images in the notes folder and the web can be reached from there). An
+    image gets a marker that ``_SiteRoot`` turns into a path from the page's
+    own URL: MkDocs rewrites Markdown links for its URL style, not raw HTML."""
     if SCHEME_RE.match(url) or url.startswith("//"):
         return url
     path = unquote(urlsplit(url).path)
@@ -115,7 +127,7 @@ def raw_html_url(assets: dict[str, str], page: str, notes_path: str, url: str, i
         return None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(notes_path), path))
     if target in assets:
-        return relative_uri(page, assets[target])
+        return SITE_ROOT_MARK + assets[target]
     return None
 
 
@@ -159,6 +171,11 @@ class _RewriteLinks(Treeprocessor):
             return
         parents = {child: parent for parent in root.iter() for child in parent}
         for element in list(root.iter()):
+            # A "](" Python-Markdown did not take for a link shows as typed, without its stamp.
+            if element.text and NOTE_MARK in element.text:
+                element.text = NOTE_MARK_RE.sub("", element.text)
+            if element.tail and NOTE_MARK in element.tail:
+                element.tail = NOTE_MARK_RE.sub("", element.tail)
             if element.tag == "a" and element.get("href") is not None:
                 url = links.resolve(element.get("href"), page)
                 if url is None:
@@ -173,17 +190,35 @@ class _RewriteLinks(Treeprocessor):
                     element.set("src", url)
 
 
+class _SiteRoot(Postprocessor):
+    """Raw HTML's marked addresses, made relative to the page's own URL."""
+
+    def __init__(self, md: Markdown, extension: RewriteLinksExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        if SITE_ROOT_MARK not in text:
+            return text
+        url = self.extension.page_url() or ""
+        return text.replace(SITE_ROOT_MARK, "../" * url.count("/"))
+
+
 class RewriteLinksExtension(Extension):
     """``current_page()`` gives the src uri of the page being converted (None to
-    leave it alone); ``links()`` the build's ``LinkMap``."""
+    leave it alone), ``page_url()`` its URL in the site, and ``links()`` the
+    build's ``LinkMap``."""
 
-    def __init__(self, current_page, links) -> None:
+    def __init__(self, current_page, links, page_url) -> None:
         super().__init__()
         self.current_page = current_page
         self.links = links
+        self.page_url = page_url
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After inline Markdown (20) has made the links; before the term linker
         # (7), so words of a link that became text can be linked, and before
         # MkDocs checks links (0).
         md.treeprocessors.register(_RewriteLinks(md, self), "cramdown_rewrite_links", 9)
+        # After raw HTML is back in the page (30).
+        md.postprocessors.register(_SiteRoot(md, self), "cramdown_site_root", 25)
