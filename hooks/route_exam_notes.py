@@ -12,9 +12,10 @@ second service. An item goes to every service scoring above
 The head line decides. When it names no service ("Some HTTP Error codes:"),
 its sub-items decide. A sub-item that is clearly about other services (the
 user's "Secure Strings in SSM" nested under "think EBS and EFS") is also
-routed on its own. An item that names no service at all goes to the service
-it was written under (a "Quiz" heading in the Lambda notes), if any, else to
-the General page.
+routed on its own. The service an item was written under (a "Quiz" heading
+in the Lambda notes, a file lambda/quiz.md) scores 5, more than a first
+mention in the first clause, so an item that names no service, or another
+only in passing, goes there. Items about no service go to the General page.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ KEEP_RATIO = 0.5
 SPLIT_MIN_WORDS = 5
 FIRST_CLAUSE_BONUS = 1
 FIRST_MENTION_BONUS = 2
+CONTEXT_WEIGHT = 5  # a note under "Quiz" in the Lambda notes, or in lambda/quiz.md, is Lambda's unless it says otherwise
 
 
 @dataclass
@@ -99,11 +101,18 @@ def _text_of(nodes: list[Node]) -> str:
     return "\n".join(node.text for top in nodes for node in top.walk())
 
 
+def _with_context(scores: dict[str, float], context: str | None) -> dict[str, float]:
+    """The service a note was written under counts like a strong mention."""
+    if context:
+        scores[context] = scores.get(context, 0.0) + CONTEXT_WEIGHT
+    return scores
+
+
 def route_exam_notes(items: list[ExamItem], catalogue: Catalogue) -> ExamRouting:
     routing = ExamRouting(items=items, routes=[])
     for index, item in enumerate(items):
         head = item.nodes[0]
-        own = choose(score_services(" ".join(n.text for n in item.nodes), catalogue))
+        own = choose(_with_context(score_services(" ".join(n.text for n in item.nodes), catalogue), item.context))
         split_off: list[RoutedNote] = []
         kept_children = list(head.children)
         if own:
@@ -117,8 +126,6 @@ def route_exam_notes(items: list[ExamItem], catalogue: Catalogue) -> ExamRouting
                     kept_children.remove(child)
         else:
             own = choose(score_services(_text_of(item.nodes), catalogue))
-        if not own and item.context:
-            own = [item.context]
         shown_on = item.context if item.in_place else None
         if own:
             nodes = [head.with_children(kept_children)] + item.nodes[1:]

@@ -25,13 +25,17 @@ Rules, in the order they are tried on a heading, item or introducing paragraph:
    stays where the author put it ("Lambda › VPC – Internet access",
    "DynamoDB › CLI – Good to Know", "API Gateway › Cognito User Pools"). It
    moves to its own service only when it is a whole section about it: the
-   head is that service's name alone or a sentence about it ("CodeDeploy
-   automates deployments"), its text names that service (or its features)
-   and never the service it sits under (X-Ray under CloudWatch).
+   head is that service's name alone ("X-Ray", "EBS - Elastic Block
+   Storage") or a sentence about it ("CodeDeploy automates deployments"),
+   and its text names the service it sits under no more often than its own
+   (X-Ray under CloudWatch). A section
+   opened by a feature ("## AppSpec" of CodeDeploy) keeps what is under it.
 5. Anything else stays with the section, group or preamble it is in.
 
 A file named after a service (``notes/sqs.md``, ``25_SQS.md``,
-``lambda/README.md``) is that service's section as a whole.
+``lambda/README.md``) is that service's section as a whole. A file named
+after several (``notes-ec2-ebs.md``) splits by its headings, and what no
+section claims goes to the first one named.
 
 **Practice-exam notes** are not split here: they are handed to
 ``route_exam_notes``. They start at a line matching one of ``exam_markers``
@@ -88,7 +92,12 @@ HEADING_MARKER_MAX_WORDS = 8
 LEAF_MIN_WORDS = 4  # a leaf starts a section only as a sentence ("ECR is a registry ...") or "SQS: ..."
 MIN_SECTION_BLOCKS = 2  # a sub-section moves to its own service only with this much under it
 ASIDE_RE = re.compile(r"\([^()]*\)")
-SENTENCE_GOES_ON_RE = re.compile(r" [a-z]")  # after a name, a lower-case word: "CodeDeploy automates ..."
+# After a name, a lower-case word that is not a joining word: "CodeDeploy automates ...", not "EC2 and ...".
+SENTENCE_GOES_ON_RE = re.compile(r" (?!(?:and|or|vs|versus|with|without|in|on|for|to|from|via|under|inside|"
+                                 r"into|over|behind|plus)\b)[a-z]\S* \S")  # and a word more: "Lambda authorizer" is a name
+DOMINANCE = 1  # a section names its own service at least this many times as often as the one it sits under
+# The parts of a title: "EBS - Elastic Block Storage (attached volumes)".
+TITLE_PARTS_RE = re.compile(r"\s+[-–—]\s+|\s*[:|]\s+|\s*\([^()]*\)\s*")
 STARTS_SECTION = (Kind.BULLET, Kind.NUMBERED, Kind.HEADING)
 
 
@@ -234,21 +243,38 @@ class _Splitter:
         first = hits[0]
         if first.start != 0 or first.payload.service.id != service.id:
             return False
-        return first.end == len(head) or bool(SENTENCE_GOES_ON_RE.match(head, first.end))
+        if first.end == len(head) or bool(SENTENCE_GOES_ON_RE.match(head, first.end)):
+            return True
+        # "ABBR - Full Name": every part names this service (a slip allowed) or is an aside in brackets.
+        parts = [part for part in TITLE_PARTS_RE.split(head) if part and part.strip()]
+        return len(parts) > 1 and all(self._names_just(part.strip(), service) for part in parts)
+
+    def _names_just(self, text: str, service: Service) -> bool:
+        hits = self.catalogue.heads(text)
+        if hits:
+            return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) and \
+                hits[0].payload.service.id == service.id
+        return self.catalogue.misspelt_title(text) is service
 
     def _moves_out(self, node: Node, service: Service, owner: str, depth: int) -> bool:
         """Inside ``owner``'s section, ``depth`` levels below its head: is this
         block a whole section about ``service``, misplaced, rather than part
-        of ``owner``'s story? Right under the head, its text must not name
-        ``owner``; deeper down ("Lambda › Triggers › S3") it must also name
-        ``service`` itself and hold a few notes."""
+        of ``owner``'s story? Its text must name ``owner`` no more often than
+        ``service``; deeper down ("Lambda › Triggers ›
+        S3") it must also be a heading, name ``service`` itself and hold a
+        few notes."""
         if not self._titles(node, service):
             return False
         body = [n for child in node.children for n in child.walk() if n.kind is not Kind.CODE]
-        named = {h.payload.service.id for n in body for h in self.catalogue.mentions(n.text, keywords=True)}
-        if owner in named:
+        named: dict[str, int] = {}
+        for block in body:
+            for hit in self.catalogue.mentions(block.text, keywords=True):
+                named[hit.payload.service.id] = named.get(hit.payload.service.id, 0) + 1
+        if owner in named and named.get(service.id, 0) < DOMINANCE * named[owner]:
             return False
-        return depth == 1 or (service.id in named and len(body) >= MIN_SECTION_BLOCKS)
+        # Deeper down, a list item is an aspect of the owner (an integration
+        # type, a trigger); only a heading can be a misplaced section.
+        return depth == 1 or (node.kind is Kind.HEADING and service.id in named and len(body) >= MIN_SECTION_BLOCKS)
 
     def _is_group(self, node: Node) -> bool:
         if not self._can_start(node, lenient=False):
@@ -291,10 +317,11 @@ class _Splitter:
         self.out.sections.setdefault(service_id, []).append(section)
 
     def _claim(self, nodes: list[Node], owner: str | None, group: Group | None, path: str,
-               depth: int = 1) -> list[Node]:
+               depth: int = 1, keep_together: bool = False) -> list[Node]:
         """Keep what belongs to ``owner`` (a service id, or None for a group or
         the General page); send sections of other services to their owners.
-        ``depth``: how far below the owner's head ``nodes`` stand."""
+        ``depth``: how far below the owner's head ``nodes`` stand;
+        ``keep_together``: nothing in them moves out."""
         kept: list[Node] = []
         lenient = owner is None
         for node in nodes:
@@ -306,11 +333,12 @@ class _Splitter:
                 kept.append(node)
                 continue
             service = self._named_service(node, lenient=lenient)
-            if service and service.id != owner and (owner is None or self._moves_out(node, service, owner, depth)):
+            if service and service.id != owner and (owner is None or (
+                    not keep_together and self._moves_out(node, service, owner, depth))):
                 self._open_section(service, node, group, path)
                 continue
             if owner:
-                children = self._claim(node.children, owner, group, path, depth + 1)
+                children = self._claim(node.children, owner, group, path, depth + 1, keep_together)
             else:
                 children = self._claim_plain(node.children, group, path)
             kept.append(node.with_children(children))
@@ -332,7 +360,11 @@ class _Splitter:
             group.services.append(service.id)
         section = Section(head=node, nodes=[], group=group.key if group else None)
         self._add_section(service.id, section)
-        section.nodes = self._claim(node.children, service.id, group, path)
+        # A section opened by a feature ("## AppSpec" of CodeDeploy) is about
+        # that feature: "### Lambda" under it is a side of it, not Lambda's section.
+        hits = self.catalogue.heads(head_of(head_words(node)))
+        feature = bool(hits) and hits[0].start == 0 and hits[0].payload.is_keyword
+        section.nodes = self._claim(node.children, service.id, group, path, keep_together=feature)
 
     def _open_group(self, node: Node, path: str) -> None:
         title = head_of(title_words(node)) or node.text
@@ -379,6 +411,11 @@ class _Splitter:
                 self._named_service(nodes[0], lenient=True) is None and not self._is_marker(nodes[0]):
             nodes = [nodes[0].with_children([])] + nodes[0].children + nodes[1:]
         file_service, exam_file = self._file_service(path)
+        # A file named after several services ("notes-ec2-ebs.md") splits by
+        # its headings; text no section claims goes to the first one named.
+        named = self._names_services(ENUMERATION_RE.sub("", re.sub(r"[-_]+", " ", path.rsplit("/", 1)[-1]
+                                                                    .rsplit(".", 1)[0]).strip() + " ", count=1))
+        leftover_owner = file_service or (named[0] if named else None)
         if exam_file:  # quiz.md, lambda/questions.md: practice-exam notes, all of it
             self._take_exam(path, None, nodes, context=file_service.id if file_service else None)
             return
@@ -402,7 +439,9 @@ class _Splitter:
         for part in (nodes, rest_after):
             if file_service is None:
                 leftover = self._claim(part, None, None, path)
-                if leftover:
+                if leftover and leftover_owner:
+                    self._add_section(leftover_owner.id, Section(head=None, nodes=leftover))
+                elif leftover:
                     self.out.general.append(Section(head=None, nodes=leftover))
                 continue
             leftover = []
@@ -432,12 +471,18 @@ class _Splitter:
         parts = parts[1:] if len(parts) > 1 else parts  # the notes folder itself says nothing
         names = [parts[-1].rsplit(".", 1)[0]] + list(reversed(parts[:-1]))
         exam_file = bool(self.exam_re.search(re.sub(r"[-_]+", " ", names[0])))
-        for name in names:
+        for index, name in enumerate(names):
             words = ENUMERATION_RE.sub("", re.sub(r"[-_]+", " ", name).strip() + " ", count=1).strip()
             service = self._service_named_by(words)
             if service is not None:
                 return service, exam_file
+            if index == 0 and self._names_services(words):
+                return None, exam_file  # "notes-ec2-ebs.md" names two: its folder does not decide
         return None, exam_file
+
+    def _names_services(self, name: str) -> list[Service]:
+        hits = self.catalogue.heads(name) or self.catalogue.heads(name.upper())
+        return list({h.payload.service.id: h.payload.service for h in hits if not h.payload.is_keyword}.values())
 
     def _service_named_by(self, name: str) -> Service | None:
         """The one service a file or folder name names, among words a file name may carry."""
@@ -446,7 +491,9 @@ class _Splitter:
         exact = self.catalogue.named(name)  # in any case: file names are often lower case ("sqs.md")
         if exact is not None:
             return exact
-        hits = self.catalogue.heads(name)
+        # In capitals every name matches whatever its case rule ("notes-elb" names ELB).
+        hits = self.catalogue.heads(name) or self.catalogue.heads(name.upper())
+        name = name if self.catalogue.heads(name) else name.upper()
         services = {h.payload.service.id: h.payload.service for h in hits if not h.payload.is_keyword}
         if len(services) == 1:
             rest = name
