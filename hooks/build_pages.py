@@ -9,6 +9,7 @@ needs no MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ Render = Callable[..., str]
 HOME = "index.md"
 REVIEW = "practice-exam.md"
 GENERAL = "general.md"
+URL_UNSAFE_RE = re.compile(r"[^A-Za-z0-9_-]+")
 MENTION_SNIPPET_CHARS = 140
 HEADING_MAX_CHARS = 80
 
@@ -67,7 +69,9 @@ def topic_uri(key: str) -> str:
 
 
 def source_uri(path: str) -> str:
-    name = path.split("/", 1)[-1].replace("/", "-").replace(".", "-")
+    """The notes-source page of a notes file: a name safe in a URL, whatever the
+    file is called ("#Cloudwatch_CloudTrail_Config.md", "Service Bus.md")."""
+    name = URL_UNSAFE_RE.sub("-", path.split("/", 1)[-1]).strip("-") or "notes"
     return f"notes-source/{name}.md"
 
 

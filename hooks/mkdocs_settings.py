@@ -30,11 +30,20 @@ HELP = {
 RENAMED = {"catalogue": "exam", "limits": "exam", "calculators": "exam", "glossary": "exam"}
 
 
-class _Pattern(c.Type):
-    """A regular expression, checked when the settings are read."""
+class _Text(c.Type):
+    """Text, with a message a person can read ("expected text, got 5")."""
 
-    def __init__(self) -> None:
-        super().__init__(str)
+    def __init__(self, default: str | None = None) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise base.ValidationError(f"expected text, got {value!r}")
+        return value
+
+
+class _Pattern(_Text):
+    """A regular expression, checked when the settings are read."""
 
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value)
@@ -46,8 +55,8 @@ class _Pattern(c.Type):
 
 
 class CramdownSettings(base.Config):
-    notes = c.Type(str, default="notes")
-    exam = c.Type(str, default="hooks/exams/aws-developer-associate")
+    notes = _Text(default="notes")
+    exam = _Text(default="hooks/exams/aws-developer-associate")
     exam_markers = c.ListOfItems(_Pattern(), default=list(DEFAULT_EXAM_MARKERS))
 
 

@@ -39,8 +39,8 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f]")
 def read_notes_dir(notes_dir: Path, display_prefix: str = "notes") -> list[NotesFile]:
     """Read every .txt and .md file under ``notes_dir``, sorted by path."""
     if not notes_dir.is_dir():
-        raise NotesError(display_prefix, None, "the notes folder does not exist",
-                         "create it and put .txt or .md notes files in it")
+        raise NotesError(display_prefix + "/", None, "the notes folder does not exist",
+                         "create it and put .txt or .md notes files in it, or set extra.cramdown.notes in mkdocs.yml")
     paths = sorted(
         (p for p in notes_dir.rglob("*") if p.is_file() and p.suffix.lower() in NOTES_SUFFIXES),
         key=lambda p: p.relative_to(notes_dir).as_posix(),

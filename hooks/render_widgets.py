@@ -23,7 +23,7 @@ from pathlib import Path
 from notes_model import Kind, Node, NotesError
 from render_markdown import escape_outline
 from service_catalogue import Catalogue
-from yaml_data import load_yaml, require_keys
+from yaml_data import load_yaml, require_keys, require_mapping
 
 SIZE_UNITS = {"bytes": 1, "KB": 1024, "KiB": 1024, "MB": 1024 ** 2, "MiB": 1024 ** 2,
               "GB": 1024 ** 3, "GiB": 1024 ** 3, "TB": 1024 ** 4, "TiB": 1024 ** 4}
@@ -120,6 +120,8 @@ def _patterns(values, path: str, line: int, what: str) -> tuple[re.Pattern, ...]
 def load_limits(path: Path, display: str, catalogue: Catalogue) -> dict[str, Limit]:
     data = load_yaml(path, display)
     require_keys(data, display, "the limits file", {"limits"}, set())
+    require_mapping(data["limits"], display, data.line_of("limits"), "limits",
+                    "sqs.message_max: {service: sqs, title: ..., value: 1, unit: MiB, source: https://...}")
     limits: dict[str, Limit] = {}
     for limit_id, raw in data["limits"].items():
         line = data["limits"].line_of(limit_id)
@@ -156,6 +158,8 @@ def load_calculators(path: Path, display: str, limits: dict[str, Limit],
                      catalogue: Catalogue) -> dict[str, Calculator]:
     data = load_yaml(path, display)
     require_keys(data, display, "the calculators file", {"calculators"}, set())
+    require_mapping(data["calculators"], display, data.line_of("calculators"), "calculators",
+                    "dynamodb: {title: ..., template: ..., services: [...], limits: [...]}")
     calculators: dict[str, Calculator] = {}
     for name, raw in data["calculators"].items():
         line = data["calculators"].line_of(name)
@@ -163,6 +167,10 @@ def load_calculators(path: Path, display: str, limits: dict[str, Limit],
             raise NotesError(display, line, f"calculator name {name!r} cannot be written in a fence",
                              "lowercase letters and digits only, e.g. dynamodb")
         require_keys(raw, display, f"calculator {name!r}", CALCULATOR_REQUIRED, CALCULATOR_OPTIONAL, line=line)
+        for field_name in ("services", "limits"):
+            if not isinstance(raw[field_name], list) or not all(isinstance(v, str) for v in raw[field_name]):
+                raise NotesError(display, raw.line_of(field_name), f"calculator {name!r} {field_name} must be a "
+                                 "list of ids", f"for example: {field_name}: [dynamodb]")
         for service in raw["services"]:
             if service not in catalogue.services:
                 raise NotesError(display, raw.line_of("services"), f"calculator {name!r} names unknown service "

@@ -85,7 +85,7 @@ class LinkMap:
         else:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(notes_file), path))
         if target in self.assets:
-            return relative_uri(page, self.assets[target])
+            return quote(relative_uri(page, self.assets[target]))  # "my diagram (1).png"
         if image:
             return None
         target = self._notes_file(target)
@@ -127,7 +127,7 @@ def raw_html_url(assets: dict[str, str], notes_path: str, url: str, image: bool)
         return None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(notes_path), path))
     if target in assets:
-        return SITE_ROOT_MARK + assets[target]
+        return SITE_ROOT_MARK + quote(assets[target])
     return None
 
 

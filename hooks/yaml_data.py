@@ -93,3 +93,9 @@ def require_keys(mapping, display_path: str, what: str, required: set[str], opti
         if key not in mapping or mapping[key] in (None, ""):
             raise NotesError(display_path, line or mapping.line, f"{what} is missing {key!r}",
                              "required: " + ", ".join(sorted(required)))
+
+
+def require_mapping(value, display_path: str, line: int | None, what: str, example: str) -> None:
+    """``value`` must be a mapping (``key: ...`` lines), not a list or a scalar."""
+    if not isinstance(value, dict):
+        raise NotesError(display_path, line, f"{what} must be a mapping of entries", f"for example: {example}")

@@ -87,3 +87,13 @@ def content_pages(site):
         if relative.startswith(("notes-source/", "search/", "assets/")) or relative == "404.html":
             continue
         yield relative, path.read_text(encoding="utf-8")
+
+
+ERROR_LINE_RE = re.compile(r"^ERROR\s+-\s+(.*)$", re.M)
+
+
+def assert_one_error_line(result: BuildResult, expected: str) -> None:
+    """The build stopped with exactly ``expected`` as its one error line, and no traceback."""
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    assert ERROR_LINE_RE.findall(result.output) == [expected]

@@ -6,9 +6,7 @@ import re
 
 import pytest
 
-from helpers import FIXTURES, ROOT, article_words, content_pages, copy_project, run_build, words
-
-ERROR_LINE_RE = re.compile(r"^ERROR\s+-\s+(.*)$", re.M)
+from helpers import FIXTURES, ROOT, article_words, assert_one_error_line, content_pages, copy_project, run_build, words
 
 
 def fixture_notes(case: str) -> dict[str, bytes]:
@@ -23,12 +21,6 @@ def assert_nothing_lost(result, notes: dict[str, bytes]) -> None:
                 continue  # a fence delimiter is markup
             wanted = words(re.sub(r"^\s*(?:[•\-*]|\d+\.|#+)\s*", "", line))
             assert not wanted or any(wanted in page for page in pages), f"{name}: {line!r}"
-
-
-def assert_one_error_line(result, expected: str) -> None:
-    assert result.returncode != 0
-    assert "Traceback" not in result.output
-    assert ERROR_LINE_RE.findall(result.output) == [expected]
 
 
 @pytest.mark.parametrize("case, pages", [

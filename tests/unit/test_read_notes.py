@@ -128,3 +128,37 @@ def test_very_long_line_is_one_block():
     long_line = "• " + "word " * 3000
     notes = read_notes_file("n.txt", long_line.encode())
     assert len(notes.nodes) == 1 and len(notes.nodes[0].text) > 10_000
+
+
+def test_outline_titles_become_headings():
+    text = ("=====\nAWS LAMBDA\n=====\nruns code\n--- Limits ---\n15 min\n\nKINESIS\nstreams\n\n"
+            "SQS\n  • queues\n\nDynamoDB\n--------\ntables\n")
+    notes = read_notes_file("n.txt", text.encode())
+    assert shape(notes.nodes) == [
+        (0, "heading", "AWS LAMBDA"), (1, "paragraph", "runs code"), (1, "heading", "Limits"),
+        (2, "paragraph", "15 min"), (1, "heading", "KINESIS"), (2, "paragraph", "streams"),
+        (2, "heading", "SQS"), (3, "bullet", "queues"), (1, "heading", "DynamoDB"), (2, "paragraph", "tables"),
+    ]
+    levels = {n.text: n.level for n in notes.nodes[0].walk() if n.kind is Kind.HEADING}
+    assert levels == {"AWS LAMBDA": 1, "Limits": 2, "KINESIS": 2, "SQS": 3, "DynamoDB": 2}
+    assert [line.number for line in notes.nodes[0].lines] == [1, 2, 3]  # the rules belong to the title
+
+
+def test_a_title_needs_its_block_and_a_sentence_is_no_title():
+    text = "Intro line\n\n  • not its child\n\nThis sentence ends with a full stop.\nnext line\n"
+    notes = read_notes_file("n.txt", text.encode())
+    assert [n.kind.value for n in notes.nodes] == ["paragraph", "bullet", "paragraph", "paragraph"]
+
+
+def test_a_table_lined_up_with_spaces_is_code():
+    text = "Service     Max size    Notes\nSQS         1 MiB       was 256 KB\nSNS         256 KB      -\n"
+    notes = read_notes_file("n.txt", text.encode())
+    assert [(n.kind, n.language) for n in notes.nodes] == [(Kind.CODE, "text")]
+
+
+def test_an_outline_fence_never_closed_ends_at_the_next_title():
+    text = "S3\n  • commands:\n```\naws s3 ls\n\nCloudFront\n  • edges\n"
+    notes = read_notes_file("n.txt", text.encode())
+    assert [n.text for n in notes.nodes] == ["S3", "CloudFront"]
+    assert notes.notices == ["n.txt:3: this code fence is never closed, so it was ended before line 6 "
+                             "(close it with ``` on a line of its own)"]
