@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from render_markdown import markdown_for_page
+
 from markdown_text import html_to_text, visible_text
 from notes_model import Format, Kind, Node, NotesFile, SourceLine
-from render_markdown import markdown_for_page
 from sanitise_html import sanitise_html_block
 
 # Block markers are markup, not words: bullets, list numbers, heading hashes,
@@ -74,7 +75,7 @@ def line_letters(line: SourceLine, block: Block | None) -> str:
         if line in (block.node.lines[0], block.node.lines[-1]) and FENCE_LINE_RE.match(line.text):
             return ""  # the fence, not the code
         return letters(line.text)
-    text = line.text[MARKER_RE.match(line.text).end():]
+    text = MARKER_RE.sub("", line.text, count=1)  # the pattern is anchored and can match nothing
     return letters(_shows(text, block) if block is not None else text)
 
 

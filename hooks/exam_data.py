@@ -13,13 +13,16 @@ not built.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from link_terms import Term, load_glossary
+from calculators import Calculator, load_calculators
+from limits import Limit, load_limits
+from link_terms import Link, Term, build_matcher, is_term, load_glossary
 from notes_model import NotesError
-from render_widgets import Calculator, Limit, load_calculators, load_limits
 from service_catalogue import Catalogue, load_catalogue
+from term_matcher import TermMatch, TermMatcher
 
 CATALOGUE = "services.yml"
 GLOSSARY = "glossary.yml"
@@ -34,6 +37,20 @@ class Exam:
     glossary: dict[str, Term] = field(default_factory=dict)
     limits: dict[str, Limit] = field(default_factory=dict)
     calculators: dict[str, Calculator] = field(default_factory=dict)
+    # Every glossary term and service name in one matcher, built once: the
+    # term linker scans pages with it, and cards find their terms with it.
+    names: TermMatcher[Link] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.names = build_matcher(self.glossary, self.catalogue)
+
+    def find_terms(self, text: str) -> Iterator[TermMatch[Link]]:
+        """The glossary terms in ``text``, leftmost and longest first."""
+        return self.names.finditer(text, keep=is_term)
+
+    def services_named(self, text: str) -> set[str]:
+        """Ids of the services ``text`` names."""
+        return {hit.payload.service.id for hit in self.catalogue.mentions(text)}
 
 
 def load_exam(folder: Path, display: str) -> Exam:
@@ -46,12 +63,9 @@ def load_exam(folder: Path, display: str) -> Exam:
                          "every exam needs its service catalogue; see hooks/exams/aws-developer-associate/"
                          f"{CATALOGUE} for the format")
     catalogue = load_catalogue(folder / CATALOGUE, f"{display}/{CATALOGUE}")
-    exam = Exam(display, catalogue)
-    if (folder / GLOSSARY).is_file():
-        exam.glossary = load_glossary(folder / GLOSSARY, f"{display}/{GLOSSARY}", catalogue)
-    if (folder / LIMITS).is_file():
-        exam.limits = load_limits(folder / LIMITS, f"{display}/{LIMITS}", catalogue)
-    if (folder / CALCULATORS).is_file():
-        exam.calculators = load_calculators(folder / CALCULATORS, f"{display}/{CALCULATORS}", exam.limits,
-                                            catalogue)
-    return exam
+    glossary = load_glossary(folder / GLOSSARY, f"{display}/{GLOSSARY}", catalogue) \
+        if (folder / GLOSSARY).is_file() else {}
+    limits = load_limits(folder / LIMITS, f"{display}/{LIMITS}", catalogue) if (folder / LIMITS).is_file() else {}
+    calculators = load_calculators(folder / CALCULATORS, f"{display}/{CALCULATORS}", limits, catalogue) \
+        if (folder / CALCULATORS).is_file() else {}
+    return Exam(display, catalogue, glossary, limits, calculators)

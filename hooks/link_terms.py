@@ -33,11 +33,10 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from notes_model import NotesError
-from render_markdown import escape_outline
 from service_catalogue import Catalogue, Service
 from site_paths import relative_uri, slugify
 from term_matcher import TermMatcher
-from yaml_data import load_yaml, require_keys
+from yaml_data import LineDict, load_yaml, require_keys
 
 TERM_REQUIRED = {"term", "definition"}
 TERM_OPTIONAL = {"aliases", "service"}
@@ -93,7 +92,7 @@ def load_glossary(path: Path, display: str, catalogue: Catalogue) -> dict[str, T
     seen: dict[str, tuple[str, int]] = {}  # folded name -> (term, line)
     for raw in data["terms"]:
         line = getattr(raw, "line", data.line_of("terms"))
-        if isinstance(raw, dict) and "definition" in raw and not str(raw["definition"] or "").strip():
+        if isinstance(raw, LineDict) and "definition" in raw and not str(raw["definition"] or "").strip():
             raise NotesError(display, raw.line_of("definition"), f"term {str(raw.get('term'))!r} has an empty "
                              "definition", "write one or two sentences")
         require_keys(raw, display, "a glossary entry", TERM_REQUIRED, TERM_OPTIONAL, line=line)
@@ -254,7 +253,7 @@ class TermLinker:
             return {"href": relative_uri(self._page_uri, self.glossary_uri) + "#" + term.slug,
                     "title": f"{term.term}: {term.definition}", "class": "cd-term"}
         service = link.service
-        if service.id == self._own:
+        if service is None or service.id == self._own:
             return None
         self._use.services.setdefault(service.id, service)
         target = self.service_uri(service.id)
@@ -264,43 +263,6 @@ class TermLinker:
         self._linked.add(key)
         return {"href": relative_uri(self._page_uri, target), "title": f"{service.title}: {service.description}",
                 "class": "cd-service-link"}
-
-
-def mentioned_placeholder(slug: str) -> str:
-    """Stands in the glossary page until every page is known (see on_post_page)."""
-    return f"<!-- cramdown:mentioned:{slug} -->"
-
-
-MENTIONED_PLACEHOLDER_RE = re.compile(r"<!-- cramdown:mentioned:([a-z0-9-]+) -->")
-
-
-def _sort_key(term: Term) -> str:
-    return re.sub(r"^[^a-z0-9]+", "", term.term.casefold())
-
-
-def glossary_page(glossary: dict[str, Term], catalogue: Catalogue, service_pages: dict[str, str], render) -> str:
-    """Markdown for the glossary page: A–Z, each entry with its definition,
-    aliases, service and a placeholder for the pages that mention it."""
-    letters: dict[str, list[Term]] = {}
-    for term in sorted(glossary.values(), key=_sort_key):
-        first = _sort_key(term)[:1].upper()
-        letters.setdefault(first if first.isalpha() else "#", []).append(term)
-    entries = []
-    for letter, terms in letters.items():
-        for term in terms:
-            service = catalogue.services[term.service] if term.service else None
-            entries.append({
-                "letter": letter, "slug": term.slug, "term": escape_outline(term.term),
-                "definition": escape_outline(term.definition),
-                "aliases": [escape_outline(a) for a in term.aliases],
-                "service": escape_outline(service.title) if service else "",
-                "service_url": service_pages.get(term.service, "") if service else "",
-                "mentioned": mentioned_placeholder(term.slug),
-            })
-    alphabet = [{"letter": c, "anchor": f"letter-{c.lower()}", "present": c in letters}
-                for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
-    return render("partials/cramdown/glossary.html", alphabet=alphabet, letters=list(letters), entries=entries,
-                  count=len(glossary))
 
 
 class _LinkTermsProcessor(Treeprocessor):

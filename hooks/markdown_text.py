@@ -15,13 +15,22 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+
 # html=True: raw HTML is read as HTML (GitHub's reading); what may stay is
 # decided when a page is written (sanitise_html.py).
-COMMONMARK = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
-# It only reads, never writes a page: a link reads as a link whatever its
-# address ("[click](javascript:...)" shows "click"; safe_urls.py disarms it).
-COMMONMARK.validateLink = lambda url: True
-COMMONMARK.normalizeLinkText = lambda url: url  # an autolink shows as typed ("%20" stays), as on the page
+class _Reader(MarkdownIt):
+    """It only reads, never writes a page: a link reads as a link whatever its
+    address ("[click](javascript:...)" shows "click"; safe_urls.py disarms it),
+    and an autolink shows as typed ("%20" stays), as on the page."""
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it names it)
+        return True
+
+    def normalizeLinkText(self, link: str) -> str:  # noqa: N802
+        return link
+
+
+COMMONMARK = _Reader("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
 
 TAG_RE = re.compile(r"<[^>]*>")
 # An image shows its alt text.

@@ -88,6 +88,13 @@ class Node:
         return [line for node in self.walk() for line in node.lines]
 
 
+LineKey = tuple[str, int]  # (notes path, line number): a block's identity on every page
+
+
+def key_of(node: Node) -> LineKey:
+    return (node.first_line.path, node.first_line.number)
+
+
 @dataclass(frozen=True)
 class LinkTarget:
     """A link reference definition of a Markdown file (``[label]: href "title"``)."""

@@ -22,6 +22,7 @@ pipeline's ``Node`` trees. Rules:
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 
@@ -104,7 +105,7 @@ class _Reader:
             self.hidden[index + 1] = why
 
     def _source(self, node: SyntaxTreeNode) -> list[SourceLine]:
-        start, end = node.map
+        start, end = _span(node)
         return self.lines[start:end]
 
     def _node(self, kind: Kind, text: str, source: list[SourceLine], **fields) -> Node:
@@ -130,7 +131,7 @@ class _Reader:
                 return []
             return [self._node(Kind.HTML, node.content.rstrip("\n"), source)]
         if kind == "front_matter":
-            for index in range(*node.map):
+            for index in range(*_span(node)):
                 self._hide(index, "front matter")
             return []
         if kind in KEPT_AS_WRITTEN:
@@ -148,7 +149,7 @@ class _Reader:
         if len(starts) < 2 or len(texts) != len(source):
             return [self._node(Kind.PARAGRAPH, content, source)]
         bounds = ([0] if starts[0] else []) + starts + [len(texts)]
-        return [self._node(Kind.PARAGRAPH, "\n".join(texts[a:b]), source[a:b]) for a, b in zip(bounds, bounds[1:])]
+        return [self._node(Kind.PARAGRAPH, "\n".join(texts[a:b]), source[a:b]) for a, b in itertools.pairwise(bounds)]
 
     def _item(self, item: SyntaxTreeNode, ordered: bool) -> Node:
         kind = Kind.NUMBERED if ordered else Kind.BULLET
@@ -158,9 +159,16 @@ class _Reader:
             first = children.pop(0)
             node = self._node(kind, first.children[0].content, self._source(first), number=number)
         else:  # an empty item, or one that starts with a fence or a list
-            node = self._node(kind, "", [self.lines[item.map[0]]], number=number)
+            node = self._node(kind, "", [self.lines[_span(item)[0]]], number=number)
         node.children = [block for child in children for block in self._blocks(child)]
         return node
+
+
+def _span(node: SyntaxTreeNode) -> tuple[int, int]:
+    """A block's [start, end) line indexes; markdown-it maps every block."""
+    if node.map is None:
+        raise ValueError(f"markdown-it gave the {node.type} block no line map")
+    return node.map
 
 
 def _nest_headings(blocks: list[Node]) -> list[Node]:

@@ -304,8 +304,6 @@ def _build_tree(tokens: list[_Token | Node]) -> list[Node]:
     headings: list[Node] = []  # open headings, outermost first
     stack: list[Node] = []  # open indented blocks inside the current heading
     for token in tokens:
-        if isinstance(token, _Token) and token.kind is None:
-            continue
         if isinstance(token, _Token) and token.kind is Kind.HEADING:
             while headings and headings[-1].level >= token.level:
                 headings.pop()
@@ -317,6 +315,8 @@ def _build_tree(tokens: list[_Token | Node]) -> list[Node]:
             continue
         if isinstance(token, Node):
             node = token
+        elif token.kind is None:  # a blank line
+            continue
         else:
             node = Node(token.kind, token.text, [token.line], Format.OUTLINE, token.indent, number=token.number)
         while stack and (stack[-1].indent >= node.indent or not _takes_children(stack[-1])):

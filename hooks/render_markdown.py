@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from notes_model import Format, Kind, Node
 from markdown_text import unique_slug
+from notes_model import Format, Kind, Node
 from rewrite_links import stamp_note_links
 from sanitise_html import UrlRewrite, outside_code, sanitise_html_block, sanitise_markdown
 
@@ -229,7 +229,7 @@ class MarkdownWriter:
     def _after(self, node: Node) -> list[str]:
         lines = [""]
         for block in self.after[_key(node)]:
-            lines += block.split("\n") + [""]
+            lines += [*block.split("\n"), ""]
         return lines
 
     def _item(self, node: Node, indent: str) -> list[str]:
@@ -249,8 +249,8 @@ class MarkdownWriter:
         if node.kind is Kind.RAW:
             return [indent + line if line else "" for line in inline(node, self.raw_urls).split("\n")]
         if node.kind is Kind.HTML:
-            path = node.first_line.path
-            urls = (lambda url, image: self.raw_urls(path, url, image)) if self.raw_urls else None
+            path, raw_urls = node.first_line.path, self.raw_urls
+            urls = (lambda url, image: raw_urls(path, url, image)) if raw_urls else None
             return [indent + line if line else "" for line in sanitise_html_block(node.text, urls).split("\n")]
         if node.kind is Kind.HEADING or self._is_promoted(node, top):
             if indent:  # a heading cannot sit inside a list: keep it as bold text

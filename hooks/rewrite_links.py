@@ -24,19 +24,18 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from site_paths import relative_uri
 
 INDEX_NAMES = ("README.md", "readme.md", "Readme.md", "index.md", "README.txt")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-SITE_ROOT_MARK = "cramdown-site-root:/"  # stands for the path from a page to the site's root
 # A relative link in notes text carries the notes file it was written in,
 # ("cramdown-note:notes%2Fday1.md:#limits"), stamped when the page is written,
 # so it resolves from there whichever files share its page.
@@ -88,12 +87,12 @@ class LinkMap:
             return quote(relative_uri(page, self.assets[target]))  # "my diagram (1).png"
         if image:
             return None
-        target = self._notes_file(target)
-        if target is None:
+        notes = self._notes_file(target)
+        if notes is None:
             return None
         if fragment:
-            return self._at(self.landed.get((target, fragment)), page) or self._at((self.file_pages[target], ""), page)
-        return self._at((self.file_pages[target], ""), page) if target in self.file_pages else None
+            return self._at(self.landed.get((notes, fragment)), page) or self._at((self.file_pages[notes], ""), page)
+        return self._at((self.file_pages[notes], ""), page) if notes in self.file_pages else None
 
     def _notes_file(self, target: str) -> str | None:
         if target in self.notes_files:
@@ -115,11 +114,12 @@ class LinkMap:
         return base or "#"
 
 
-def raw_html_url(assets: dict[str, str], notes_path: str, url: str, image: bool) -> str | None:
+def raw_html_url(assets: dict[str, str], notes_path: str, url: str, image: bool,
+                 from_page: Callable[[str], str]) -> str | None:
     """An address in a notes file's raw HTML, while its page is written (only
-    images in the notes folder and the web can be reached from there). An
-    image gets a marker that ``_SiteRoot`` turns into a path from the page's
-    own URL: MkDocs rewrites Markdown links for its URL style, not raw HTML."""
+    images in the notes folder and the web can be reached from there).
+    ``from_page(site path)`` is that path as the page's own URL reaches it:
+    MkDocs rewrites Markdown links for its URL style, but not raw HTML."""
     if SCHEME_RE.match(url) or url.startswith("//"):
         return url
     path = unquote(urlsplit(url).path)
@@ -127,7 +127,7 @@ def raw_html_url(assets: dict[str, str], notes_path: str, url: str, image: bool)
         return None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(notes_path), path))
     if target in assets:
-        return SITE_ROOT_MARK + quote(assets[target])
+        return quote(from_page(assets[target]))
     return None
 
 
@@ -190,35 +190,17 @@ class _RewriteLinks(Treeprocessor):
                     element.set("src", url)
 
 
-class _SiteRoot(Postprocessor):
-    """Raw HTML's marked addresses, made relative to the page's own URL."""
-
-    def __init__(self, md: Markdown, extension: RewriteLinksExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, text: str) -> str:
-        if SITE_ROOT_MARK not in text:
-            return text
-        url = self.extension.page_url() or ""
-        return text.replace(SITE_ROOT_MARK, "../" * url.count("/"))
-
-
 class RewriteLinksExtension(Extension):
     """``current_page()`` gives the src uri of the page being converted (None to
-    leave it alone), ``page_url()`` its URL in the site, and ``links()`` the
-    build's ``LinkMap``."""
+    leave it alone), and ``links()`` the build's ``LinkMap``."""
 
-    def __init__(self, current_page, links, page_url) -> None:
+    def __init__(self, current_page, links) -> None:
         super().__init__()
         self.current_page = current_page
         self.links = links
-        self.page_url = page_url
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After inline Markdown (20) has made the links; before the term linker
         # (7), so words of a link that became text can be linked, and before
         # MkDocs checks links (0).
         md.treeprocessors.register(_RewriteLinks(md, self), "cramdown_rewrite_links", 9)
-        # After raw HTML is back in the page (30).
-        md.postprocessors.register(_SiteRoot(md, self), "cramdown_site_root", 25)

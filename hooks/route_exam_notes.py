@@ -40,7 +40,8 @@ KEEP_RATIO = 0.5
 SPLIT_MIN_WORDS = 5
 FIRST_CLAUSE_BONUS = 1
 FIRST_MENTION_BONUS = 2
-CONTEXT_WEIGHT = 5  # a note under "Quiz" in the Lambda notes, or in lambda/quiz.md, is Lambda's unless it says otherwise
+# A note under "Quiz" in the Lambda notes, or in lambda/quiz.md, is Lambda's unless it says otherwise.
+CONTEXT_WEIGHT = 5
 
 
 @dataclass
@@ -128,7 +129,7 @@ def route_exam_notes(items: list[ExamItem], catalogue: Catalogue) -> ExamRouting
             own = choose(score_services(_text_of(item.nodes), catalogue))
         shown_on = item.context if item.in_place else None
         if own:
-            nodes = [head.with_children(kept_children)] + item.nodes[1:]
+            nodes = [head.with_children(kept_children), *item.nodes[1:]]
             routing.notes.append(RoutedNote(nodes, own, index, shown_on))
         routing.notes.extend(split_off)
         every = list(dict.fromkeys(own + [s for note in split_off for s in note.services]))

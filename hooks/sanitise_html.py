@@ -62,7 +62,7 @@ def _clean_tag(tag: str, urls: UrlRewrite | None = None) -> str:
         return ""
     name_match = TAG_NAME_RE.match(tag)
     name = name_match.group(2).lower() if name_match else ""
-    if name not in ALLOWED_TAGS:
+    if name_match is None or name not in ALLOWED_TAGS:
         return tag.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if name_match.group(1):
         return f"</{name}>"

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from notes_model import NotesError
 from term_matcher import TermMatch, TermMatcher
-from yaml_data import load_yaml, require_keys
+from yaml_data import LineDict, load_yaml, require_keys
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FUZZY_MIN_LETTERS = 5  # shorter names are too easy to hit by accident ("ECS" and "EC2")
@@ -168,7 +168,7 @@ def load_catalogue(path: Path, display_path: str) -> Catalogue:
     if not isinstance(categories, list) or not all(isinstance(c, str) and c.strip() for c in categories):
         raise NotesError(display_path, data.line_of("categories"), "categories must be a list of names")
     raw_services = data["services"]
-    if not isinstance(raw_services, dict) or not raw_services:
+    if not isinstance(raw_services, LineDict) or not raw_services:
         raise NotesError(display_path, data.line_of("services"), "services must be a non-empty mapping",
                          "id: {title: ..., name: ..., category: ..., description: ...}")
     services: dict[str, Service] = {}

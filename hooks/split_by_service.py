@@ -94,7 +94,7 @@ MIN_SECTION_BLOCKS = 2  # a sub-section moves to its own service only with this 
 ASIDE_RE = re.compile(r"\([^()]*\)")
 # After a name, a lower-case word that is not a joining word: "CodeDeploy automates ...", not "EC2 and ...".
 SENTENCE_GOES_ON_RE = re.compile(r" (?!(?:and|or|vs|versus|with|without|in|on|for|to|from|via|under|inside|"
-                                 r"into|over|behind|plus)\b)[a-z]\S* \S")  # and a word more: "Lambda authorizer" is a name
+                                 r"into|over|behind|plus)\b)[a-z]\S* \S")  # and a word more: "Lambda authorizer"
 DOMINANCE = 1  # a section names its own service at least this many times as often as the one it sits under
 # The parts of a title: "EBS - Elastic Block Storage (attached volumes)".
 TITLE_PARTS_RE = re.compile(r"\s+[-–—]\s+|\s*[:|]\s+|\s*\([^()]*\)\s*")
@@ -409,7 +409,7 @@ class _Splitter:
         # a title line on top of a text file): that is the file's title, not a group.
         if nodes and nodes[0].kind is Kind.HEADING and self._is_file_title(notes_file, nodes) and \
                 self._named_service(nodes[0], lenient=True) is None and not self._is_marker(nodes[0]):
-            nodes = [nodes[0].with_children([])] + nodes[0].children + nodes[1:]
+            nodes = [nodes[0].with_children([]), *nodes[0].children, *nodes[1:]]
         file_service, exam_file = self._file_service(path)
         # A file named after several services ("notes-ec2-ebs.md") splits by
         # its headings; text no section claims goes to the first one named.
@@ -469,7 +469,7 @@ class _Splitter:
         nearest first."""
         parts = path.split("/")
         parts = parts[1:] if len(parts) > 1 else parts  # the notes folder itself says nothing
-        names = [parts[-1].rsplit(".", 1)[0]] + list(reversed(parts[:-1]))
+        names = [parts[-1].rsplit(".", 1)[0], *list(reversed(parts[:-1]))]
         exam_file = bool(self.exam_re.search(re.sub(r"[-_]+", " ", names[0])))
         for index, name in enumerate(names):
             words = ENUMERATION_RE.sub("", re.sub(r"[-_]+", " ", name).strip() + " ", count=1).strip()
@@ -514,6 +514,7 @@ def split_by_service(files: list[NotesFile], catalogue: Catalogue,
     out = splitter.out
     for key, group in list(out.groups.items()):
         if not group.services:  # its sections all went elsewhere: no topic page, its text is General's
-            out.general += [Section(head=None, nodes=[intro.head.with_children(intro.nodes)]) for intro in group.intro]
+            out.general += [Section(head=None, nodes=[intro.head.with_children(intro.nodes)] if intro.head
+                                    else intro.nodes) for intro in group.intro]
             del out.groups[key]
     return out

@@ -16,7 +16,6 @@ stays the same across rebuilds while its text does.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -75,7 +74,7 @@ def _cloze(node: Node, service: str, terms: FindTerms | None) -> Card | None:
     text = " ".join(words)
     if ("Q:" in text and QUESTION_RE.match(text)) or ("A:" in text and ANSWER_RE.match(text)):
         return None
-    blank = NUMBER_RE.search(text) if DIGIT_RE.search(text) else None
+    blank: re.Match[str] | TermMatch | None = NUMBER_RE.search(text) if DIGIT_RE.search(text) else None
     if blank is None and terms is not None:
         hits = [h for h in terms(text) if h.text.casefold() not in STOP_WORDS]
         blank = max(hits, key=lambda h: (len(h.text), -h.start), default=None)
@@ -153,21 +152,3 @@ def make_cards(split: SplitNotes, routing: ExamRouting, terms: FindTerms | None)
     for card in cards:
         unique.setdefault(card.id, card)
     return list(unique.values())
-
-
-def study_page(cards: list[Card], catalogue, render, store: str) -> str:
-    """Markdown for the study page; card links are filled in per build mode
-    (see ``CARD_URLS_PLACEHOLDER``)."""
-    services = {card.service for card in cards if card.service}
-    rows = [{"id": c.id, "kind": c.kind, "service": c.service,
-             "serviceTitle": catalogue.services[c.service].title if c.service else "General",
-             "category": catalogue.services[c.service].category if c.service else "",
-             "front": c.front, "back": c.back, "answer": c.answer, "source": f"{c.path}:{c.line}"} for c in cards]
-    cards_json = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    listed = sorted((catalogue.services[s] for s in services), key=lambda s: s.title.casefold())
-    categories = [c for c in catalogue.categories if any(s.category == c for s in listed)]
-    return render("partials/cramdown/study.html", cards=rows, cards_json=cards_json, total=len(rows),
-                  own=any(c.kind == "own" for c in cards), services=listed, categories=categories, store=store)
-
-
-CARD_URLS_PLACEHOLDER = "@@CRAMDOWN_CARD_URLS@@"

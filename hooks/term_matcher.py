@@ -46,8 +46,8 @@ class TermMatcher(Generic[T]):
         # folded name -> [(name, must match exactly, payload)]
         self._by_folded: dict[str, list[tuple[str, bool, T]]] = {}
         trie: dict = {}
-        for name, payload in entries:
-            name = name.strip()
+        for raw_name, payload in entries:
+            name = raw_name.strip()
             if not name:
                 continue
             folded = name.casefold()

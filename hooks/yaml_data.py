@@ -7,7 +7,9 @@ and nothing in the file can construct Python objects (safe loading only).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -25,10 +27,13 @@ class LineDict(dict):
 
 
 # libyaml's parser when PyYAML has it (several times faster); same safe constructors.
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _BaseLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_BASE_LOADER):
+class _LineLoader(_BaseLoader):
     display_path = ""
 
 
@@ -82,7 +87,7 @@ def require_keys(mapping, display_path: str, what: str, required: set[str], opti
                  line: int | None = None) -> None:
     """Check a LineDict has the required keys and no unknown ones. ``line``
     is where the entry is named (its key), for messages about the whole entry."""
-    if not isinstance(mapping, dict):
+    if not isinstance(mapping, LineDict):
         raise NotesError(display_path, line or getattr(mapping, "line", None), f"{what} must be a mapping of fields")
     allowed = sorted(required | optional)
     for key in mapping:
@@ -95,7 +100,29 @@ def require_keys(mapping, display_path: str, what: str, required: set[str], opti
                              "required: " + ", ".join(sorted(required)))
 
 
-def require_mapping(value, display_path: str, line: int | None, what: str, example: str) -> None:
-    """``value`` must be a mapping (``key: ...`` lines), not a list or a scalar."""
-    if not isinstance(value, dict):
-        raise NotesError(display_path, line, f"{what} must be a mapping of entries", f"for example: {example}")
+def load_entries(path: Path, display_path: str, key: str, example: str) -> LineDict:
+    """A data file whose one key (``limits:``, ``calculators:``) holds a
+    mapping of named entries: that mapping, or one line saying what is wrong."""
+    data = load_yaml(path, display_path)
+    require_keys(data, display_path, f"the {key} file", {key}, set())
+    entries = data[key]
+    if not isinstance(entries, LineDict):
+        raise NotesError(display_path, data.line_of(key), f"{key} must be a mapping of entries",
+                         f"for example: {example}")
+    return entries
+
+
+def regex_list(values, display_path: str, line: int | None, what: str) -> tuple[re.Pattern, ...]:
+    """A list of regular expressions from YAML, each compiled, or one line saying which is wrong."""
+    if values is None:
+        return ()
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise NotesError(display_path, line, f"{what} must be a list of regular expressions")
+    compiled = []
+    for value in values:
+        try:
+            compiled.append(re.compile(value))
+        except re.error as error:
+            raise NotesError(display_path, line, f"{what}: {value!r} is not a valid regular expression "
+                             f"({error})") from None
+    return tuple(compiled)

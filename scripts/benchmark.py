@@ -63,10 +63,10 @@ def linking_rows() -> list[tuple[str, str]]:
 
     sys.path.insert(0, str(ROOT / "hooks"))
     import markdown
+    from render_markdown import MarkdownWriter
 
     from link_terms import LinkTermsExtension, TermLinker, build_matcher, load_glossary
     from read_notes import read_notes_file
-    from render_markdown import MarkdownWriter
     from service_catalogue import load_catalogue
 
     class TimedLinker(TermLinker):
@@ -84,7 +84,8 @@ def linking_rows() -> list[tuple[str, str]]:
 
     catalogue = load_catalogue(ROOT / "hooks/exams/aws-developer-associate/services.yml", "services.yml")
     glossary = load_glossary(ROOT / "hooks/exams/aws-developer-associate/glossary.yml", "glossary.yml", catalogue)
-    linker = TimedLinker(build_matcher(glossary, catalogue), "glossary.md", lambda s: f"services/{s}.md")
+    linker = TimedLinker(build_matcher(glossary, catalogue), "glossary.md", lambda s: f"services/{s}.md",
+                         lambda text: set())
     notes = read_notes_file("n.txt", (ROOT / "notes/aws-developer-associate.txt").read_bytes())
     page = MarkdownWriter(2).render(notes.nodes)
     extensions = ["sane_lists", "tables", "attr_list", "pymdownx.mark", "pymdownx.superfences"]
@@ -225,11 +226,12 @@ def weight_rows(site: Path) -> list[tuple[str, str]]:
         for label, path in (("home page", ""), ("DynamoDB page", "services/dynamodb/")):
             page = browser.new_page()
             sent: list[int] = []
-            page.on("requestfinished", lambda request: sent.append(request.sizes()["responseBodySize"]))
+            page.on("requestfinished", lambda request, sent=sent: sent.append(request.sizes()["responseBodySize"]))
             page.goto(base + path, wait_until="load")
             page.wait_for_timeout(500)
             page.close()
-            rows.append((f"page weight, {label} ({len(sent)} requests, gzip)", f"{sum(sent) / 1024:,.0f} KB transferred"))
+            weight = f"{sum(sent) / 1024:,.0f} KB transferred"
+            rows.append((f"page weight, {label} ({len(sent)} requests, gzip)", weight))
     return rows
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from local_browser import launch_chromium, serve_folder  # noqa: E402
+from local_browser import launch_chromium, serve_folder
 
 PHONE = {"width": 412, "height": 823}
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"]
@@ -69,7 +69,7 @@ def main(argv: list[str]) -> int:
     print(file=sys.stderr)
     print(f"{'site':40} | long tasks (median) | busy (median) | loads")
     for site, runs in results.items():
-        print(f"{str(site):40} | {statistics.median(r[0] for r in runs):16,.0f} ms | "
+        print(f"{site!s:40} | {statistics.median(r[0] for r in runs):16,.0f} ms | "
               f"{statistics.median(r[1] for r in runs):10,.0f} ms | {len(runs)}")
     return 0
 

@@ -13,7 +13,7 @@ then: .venv/bin/python scripts/hook_samples.py build.txt [more.txt ...]
 A sample counts as the hooks' when any frame of its stack is in a file of
 hooks/ (py-spy names files without their folder). It is put under the
 outermost such frame; the files step is split by the pipeline function it
-called. Imports of the hook modules count as "<module>".
+called (past build_site.py, which only calls the steps in order). Imports of the hook modules count as "<module>".
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-HOOK_FILES = {path.name for path in (Path(__file__).resolve().parent.parent / "hooks").glob("*.py")}
+HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+# py-spy names a file by its path below the folder it was imported from.
+HOOK_FILES = {path.relative_to(HOOKS).as_posix() for path in HOOKS.rglob("*.py")}
+ORCHESTRATION = {"mkdocs_hooks.py", "build_site.py"}  # the files step is named by what these call
 
 
 def _function(frame: str) -> str:
@@ -46,8 +49,10 @@ def attribute(raw: str) -> tuple[Counter, int]:
         if not ours:
             continue
         name = _function(ours[0])
-        if name == "on_files" and len(ours) > 1:
-            name = "on_files: " + _function(ours[1])
+        if name == "on_files":
+            steps = [frame for frame in ours if _file(frame) not in ORCHESTRATION]
+            if steps:
+                name = "on_files: " + _function(steps[0])
         passes[name] += int(count)
     return passes, total
 
@@ -71,7 +76,8 @@ def main() -> None:
     rows += [[name, *(f"{p[name]:,} ({p[name] / max(ours, 1):.0%})" for p, _, ours in results)] for name in names]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print(" | ".join([row[0].ljust(widths[0])] + [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]))
+        cells = [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        print(" | ".join([row[0].ljust(widths[0]), *cells]))
 
 if __name__ == "__main__":
     main()

@@ -33,6 +33,7 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from project_copy import copy_project_parts
 
@@ -84,7 +85,7 @@ def page_id(uri: str) -> str:
     return uri[:-len(".md")] if uri.endswith(".md") else uri
 
 
-def build_case(case: Path, work: Path) -> tuple[str, object]:
+def build_case(case: Path, work: Path) -> tuple[str, Any]:
     """Build the case strictly in a copy of the project: (strict result, build state)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -106,35 +107,36 @@ def build_case(case: Path, work: Path) -> tuple[str, object]:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(work / "site"), strict=True)
         build(config)
         result = "ok"
-    except BaseException as error:  # noqa: BLE001 (Abort, PluginError, anything: report it)
+    except BaseException as error:
         messages = [line for line in stream.getvalue().splitlines() if line.strip()]
         result = (messages[0] if messages else f"{type(error).__name__}: {error}")[:160]
     finally:
         logger.removeHandler(handler)
-    state = getattr(config, "_cramdown", None) if config is not None else None
-    return result, state
+    hooks = [module for name, module in (config.plugins.items() if config is not None else ())
+             if name.endswith("mkdocs_hooks.py")]
+    return result, hooks[0].last_build() if hooks else None
 
 
 def measure(case: Path) -> CaseResult:
     result = CaseResult(case.name)
     with tempfile.TemporaryDirectory() as tmp:
         result.strict, state = build_case(case, Path(tmp))
-    if state is None or not getattr(state, "page_lines", None):
+    if state is None or state.site is None or not state.page_lines:
         return result
     pages_of: dict[tuple[str, int], set[str]] = defaultdict(set)
     for uri, lines in state.page_lines.items():
         for line in lines:
             pages_of[(line.path, line.number)].add(page_id(uri))
-    ids = set(state.page_lines) | {spec.src_uri for spec in state.plan.pages}
+    ids = set(state.page_lines) | {spec.src_uri for spec in state.site.pages}
     result.services = sum(1 for uri in ids if uri.startswith("services/"))
-    result.topics = sorted(spec.title for spec in state.plan.pages if spec.kind == "topic")
+    result.topics = sorted(spec.title for spec in state.site.pages if spec.kind == "topic")
     result.general = any(uri == "general.md" for uri in ids)
     placement = case / "placement.txt"
     if not placement.exists():
         return result
     expected, known = read_placement(placement)
-    texts = {(f.path, line.number): line.text for f in state.files for line in f.lines}
-    hidden = {(f.path, number) for f in state.files for number in f.hidden}
+    texts = {(f.path, line.number): line.text for f in state.site.files for line in f.lines}
+    hidden = {(f.path, number) for f in state.site.files for number in f.hidden}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for (file, number), page in expected.items():
         key = (file, number)
@@ -184,7 +186,7 @@ def main() -> int:
                      f"{worst[0]} {percent(*worst[1])}" if worst else "-", percent(*result.general_share)))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for index, row in enumerate(rows):
-        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
         if index == 0:
             print("-+-".join("-" * width for width in widths))
     for result in results:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from local_browser import launch_chromium, serve_folder  # noqa: E402
+from local_browser import launch_chromium, serve_folder
 
 
 def main(argv: list[str]) -> int:

@@ -9,16 +9,55 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers import HOOKS, BuildResult, copy_project, run_build  # noqa: E402
+from helpers import HOOKS, BuildResult, copy_project, run_build
 
 sys.path.insert(0, str(HOOKS))
 
 
-@pytest.fixture(scope="session")
-def catalogue():
-    from service_catalogue import load_catalogue
+EXAM = HOOKS / "exams" / "aws-developer-associate"
+SLOW_FOLDERS = ("integration", "browser")  # real MkDocs builds and real Chromium
 
-    return load_catalogue(HOOKS / "exams" / "aws-developer-associate" / "services.yml", "hooks/exams/aws-developer-associate/services.yml")
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Real builds and browser tests are `slow`; `-m "not slow"` is the fast tier."""
+    for item in items:
+        if Path(item.path).parent.name in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def exam():
+    """The default exam's data, loaded as a build loads it."""
+    from exam_data import load_exam
+
+    return load_exam(EXAM, "hooks/exams/aws-developer-associate")
+
+
+@pytest.fixture(scope="session")
+def catalogue(exam):
+    return exam.catalogue
+
+
+@pytest.fixture(scope="session")
+def limits(exam):
+    return exam.limits
+
+
+@pytest.fixture(scope="session")
+def calculators(exam):
+    return exam.calculators
+
+
+@pytest.fixture(scope="session")
+def split_notes(catalogue):
+    """split_notes(text, path) -> the split of one notes file."""
+    from read_notes import read_notes_file
+    from split_by_service import split_by_service
+
+    def _split(text: str, path: str = "notes/n.txt"):
+        return split_by_service([read_notes_file(path, text.encode())], catalogue)
+
+    return _split
 
 
 @pytest.fixture

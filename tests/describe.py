@@ -23,7 +23,7 @@ def describe(files, split, routing) -> str:
             out.append(f"section {service_id} {head}{group}: {lines(section.nodes)}".rstrip())
     for marker in split.exam_markers:
         out.append(f"exam marker: {marker.first_line.number}")
-    for item, route in zip(routing.items, routing.routes):
+    for item, route in zip(routing.items, routing.routes, strict=True):
         out.append(f"exam {item.first_line} -> {' '.join(route) or '-'}")
     for note in routing.notes:
         first = note.nodes[0].first_line.number

@@ -61,6 +61,28 @@ def run_build(project: Path, *extra: str, env: dict | None = None) -> BuildResul
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, project, site)
 
 
+# -- the default notes, read here independently of the hooks ------------------
+
+DEFAULT_NOTES = ROOT / "notes" / "aws-developer-associate.txt"
+DEFAULT_NOTES_SHOWN = "notes/aws-developer-associate.txt"  # as pages name it
+EXAM_HEADING = "got wrong"  # the default notes' practice-exam heading says "things I got wrong"
+
+
+def line_of(text: str, path: Path = DEFAULT_NOTES) -> int:
+    """The number of the one line of the notes that contains ``text``, so a
+    test names a line by what it says, never by where it stands."""
+    numbers = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
+    assert len(numbers) == 1, f"{text!r} is on lines {numbers} of {path.name}, not on one line"
+    return numbers[0]
+
+
+def exam_lines(path: Path = DEFAULT_NOTES) -> list[tuple[int, str]]:
+    """(line number, text) of the non-blank lines under the practice-exam heading."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = line_of(EXAM_HEADING, path)
+    return [(n, line) for n, line in enumerate(lines[start:], start + 1) if line.strip()]
+
+
 # -- reading built pages -------------------------------------------------------
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -97,3 +119,15 @@ def assert_one_error_line(result: BuildResult, expected: str) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.output
     assert ERROR_LINE_RE.findall(result.output) == [expected]
+
+
+def pipeline_site(files, exam, render=None):
+    """What the pipeline makes of ``files`` (read notes), without MkDocs:
+    pages and navigation, with templates rendered as empty text unless
+    ``render`` is given and page addresses as their source paths."""
+    from build_site import site_from_notes
+    from split_by_service import DEFAULT_EXAM_MARKERS
+    from write_pages import Urls
+
+    return site_from_notes(files, {}, exam, DEFAULT_EXAM_MARKERS, render or (lambda *args, **kwargs: ""),
+                           Urls(of=lambda uri: uri, between=lambda url, other: url), "Study notes", [])

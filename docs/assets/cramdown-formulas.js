@@ -113,7 +113,8 @@
     var unitKB = limits[isRead ? "dynamodb.read_unit" : "dynamodb.write_unit"].value;
     var units = ceilUnits(size / unitKB);
     var roundedKB = units * unitKB;
-    var multiplier = mode === "eventual" ? 0.5 : mode === "transactional" ? 2 : 1;
+    var multiplier = mode === "eventual" ? limits["dynamodb.eventual_read_cost"].value
+      : mode === "transactional" ? limits["dynamodb.transaction_cost"].value : 1;
     var perRequest = units * multiplier;
     var perSecond = per === "minute" ? rate / 60 : rate;
     var total = perRequest * perSecond;

@@ -37,7 +37,8 @@ def test_hostile_notes_run_nothing_and_keep_their_text(chromium, tmp_path):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("response", lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.on("response", lambda response: errors.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
     with serve_folder(project / "site") as base:
         for path in ("services/s3/", "services/sqs/", "study/", "glossary/", ""):
             page.goto(base + path, wait_until="load")

@@ -52,7 +52,8 @@ def test_empty_notes_folder(build):
 def test_notes_with_no_service(build):
     result = build({"diary.txt": "• Went for a run\n  • It rained\n"})
     assert_one_error_line(result, "notes/diary.txt:1: no service from the catalogue was found in the notes "
-                                  "(start a bullet or heading with a service name from hooks/exams/aws-developer-associate/services.yml, "
+                                  "(start a bullet or heading with a service name from "
+                                  "hooks/exams/aws-developer-associate/services.yml, "
                                   "e.g. '• SQS:' or '## SQS')")
 
 

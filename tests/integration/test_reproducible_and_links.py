@@ -61,9 +61,9 @@ def crawl(site: Path, skip_404: bool) -> list[str]:
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{path.relative_to(site)} -> {ref}")
-            elif parts.fragment and target.suffix == ".html" and not parts.fragment.startswith(":~:"):
-                if parts.fragment not in pages[target].ids and parts.fragment not in ("", "__skip"):
-                    broken.append(f"{path.relative_to(site)} -> {ref} (no such anchor)")
+            elif (parts.fragment and target.suffix == ".html" and not parts.fragment.startswith(":~:")
+                  and parts.fragment not in pages[target].ids and parts.fragment != "__skip"):
+                broken.append(f"{path.relative_to(site)} -> {ref} (no such anchor)")
     return broken
 
 

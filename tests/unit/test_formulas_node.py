@@ -9,16 +9,14 @@ import subprocess
 
 import pytest
 
-from helpers import HOOKS, ROOT
-from render_widgets import load_calculators, load_limits, limits_json
+from calculators import limits_json
+from helpers import ROOT
 
 
-def test_formulas_pass_the_shared_case_table_in_node(catalogue, tmp_path):
+def test_formulas_pass_the_shared_case_table_in_node(limits, calculators, tmp_path):
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js is needed for the calculator tests: install the nodejs package")
-    limits = load_limits(HOOKS / "exams" / "aws-developer-associate" / "limits.yml", "limits.yml", catalogue)
-    calculators = load_calculators(HOOKS / "exams" / "aws-developer-associate" / "calculators.yml", "calculators.yml", limits, catalogue)
     merged = {}
     for calculator in calculators.values():
         merged.update(json.loads(limits_json(calculator, limits)))

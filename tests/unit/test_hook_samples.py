@@ -12,9 +12,11 @@ RAW = "\n".join([
     BUILD.format(line=310) + ";Markdown.convert (markdown/core.py:370) 50",
     # The files step, by the pipeline function it called, however deep.
     BUILD.format(line=292) + ";PluginCollection.run_event (mkdocs/plugins.py:566);on_files (mkdocs_hooks.py:189)"
-    ";split_by_service (split_by_service.py:273);Catalogue.mentions (service_catalogue.py:64) 7",
+    ";build_site (build_site.py:60);site_from_notes (build_site.py:72);split_by_service (split_by_service.py:273)"
+    ";Catalogue.mentions (service_catalogue.py:64) 7",
     BUILD.format(line=292) + ";PluginCollection.run_event (mkdocs/plugins.py:566);on_files (mkdocs_hooks.py:205)"
-    ";service_mentions (build_pages.py:123) 3",
+    ";build_site (build_site.py:60);site_from_notes (build_site.py:90);write_pages (write_pages/__init__.py:63)"
+    ";service_mentions (write_pages/common.py:123) 3",
     # A tree processor inside Markdown: the outermost frame of ours names it.
     BUILD.format(line=310) + ";Markdown.convert (markdown/core.py:370);_LinkTermsProcessor.run (link_terms.py:288)"
     ";TermLinker.link (link_terms.py:152);TermMatcher.finditer (term_matcher.py:95) 4",
@@ -26,7 +28,7 @@ RAW = "\n".join([
 def test_samples_are_put_under_the_outermost_hook_frame():
     passes, total = attribute(RAW)
     assert total == 50 + 7 + 3 + 4
-    assert passes == {"on_files: split_by_service": 7, "on_files: service_mentions": 3,
+    assert passes == {"on_files: split_by_service": 7, "on_files: write_pages": 3,
                       "_LinkTermsProcessor.run": 4}
 
 

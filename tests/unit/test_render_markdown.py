@@ -6,10 +6,10 @@ from __future__ import annotations
 import markdown
 import pytest
 from mkdocs.utils import yaml_load
+from render_markdown import MarkdownWriter, escape_outline, markdown_for_page
 
 from helpers import FIXTURES, ROOT
 from read_notes import read_notes_file
-from render_markdown import MarkdownWriter, escape_outline, markdown_for_page
 
 CASES = sorted(p.stem for p in (FIXTURES / "render").glob("*.txt"))
 

@@ -6,16 +6,14 @@ from __future__ import annotations
 import re
 
 import jinja2
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from check_nothing_lost import blocks_by_line, missing_from_page, unplaced_lines
-from helpers import ROOT
+from helpers import ROOT, pipeline_site
 from notes_model import NotesError
 from read_notes import read_notes_file
-from route_exam_notes import route_exam_notes
-from build_pages import build_pages
-from split_by_service import split_by_service
 from test_render_markdown import site_markdown
 
 ERROR_RE = re.compile(r"^notes/[^\n:]+(?::\d+)?: [^\n]+$")
@@ -43,18 +41,18 @@ def render(template: str, **context) -> str:
     return ENV.get_template(template).render(**context)
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(text=notes, markdown_file=st.booleans())
-def test_any_notes_reach_pages_or_fail_with_one_line(catalogue, text, markdown_file):
+def reach_pages_or_fail_with_one_line(exam, text: str, markdown_file: bool) -> None:
     path = "notes/n.md" if markdown_file else "notes/n.txt"
     try:
         notes_file = read_notes_file(path, text.encode("utf-8", "surrogatepass"))
     except NotesError as error:
         assert ERROR_RE.match(str(error)), str(error)
         return
-    split = split_by_service([notes_file], catalogue)
-    routing = route_exam_notes(split.exam_items, catalogue)
-    plan = build_pages(split, routing, catalogue, render)
+    try:
+        plan = pipeline_site([notes_file], exam, render)
+    except NotesError as error:  # notes that name no service
+        assert ERROR_RE.match(str(error)), str(error)
+        return
     placed = {(line.path, line.number) for page in plan.pages for line in page.lines}
     assert unplaced_lines([notes_file], placed) == []
     converter = site_markdown()
@@ -64,6 +62,22 @@ def test_any_notes_reach_pages_or_fail_with_one_line(catalogue, text, markdown_f
             body = page.markdown.split("---\n\n", 1)[-1]
             html = converter.reset().convert(body)
             assert missing_from_page(page.lines, html, blocks) == [], page.src_uri
+
+
+HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=HEALTH)
+@given(text=notes, markdown_file=st.booleans())
+def test_any_notes_reach_pages_or_fail_with_one_line(exam, text, markdown_file):
+    reach_pages_or_fail_with_one_line(exam, text, markdown_file)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, deadline=None, suppress_health_check=HEALTH)
+@given(text=notes, markdown_file=st.booleans())
+def test_any_notes_reach_pages_or_fail_with_one_line_thoroughly(exam, text, markdown_file):
+    reach_pages_or_fail_with_one_line(exam, text, markdown_file)
 
 
 def test_an_invalid_byte_is_the_one_line_error():

@@ -44,7 +44,8 @@ def write(tmp_path, text):
     return path
 
 
-GOOD = "categories: [Compute]\nservices:\n  ec2:\n    title: EC2\n    name: E\n    category: Compute\n    description: d\n"
+GOOD = ("categories: [Compute]\nservices:\n  ec2:\n    title: EC2\n    name: E\n    category: Compute\n"
+        "    description: d\n")
 
 
 @pytest.mark.parametrize("text, message", [

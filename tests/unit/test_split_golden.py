@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import FIXTURES
 from describe import describe
+from helpers import FIXTURES
 from read_notes import read_notes_dir
 from route_exam_notes import route_exam_notes
 from split_by_service import split_by_service

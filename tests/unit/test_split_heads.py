@@ -42,7 +42,8 @@ def test_titles_name_services_in_the_ways_people_write_them(catalogue, title, se
 
 def test_a_sub_section_stays_with_its_parent_unless_it_is_a_whole_section_about_another(catalogue):
     text = ("## CloudWatch\n\n- metrics and alarms\n\n### X-Ray\n\n- traces, segments and subsegments\n- sampling\n\n"
-            "## API Gateway\n\n- stages\n\n### Cognito User Pools\n\n- authorizer on the method, API GW checks the JWT\n\n"
+            "## API Gateway\n\n- stages\n\n### Cognito User Pools\n\n"
+            "- authorizer on the method, API GW checks the JWT\n\n"
             "## DynamoDB\n\n### CLI – Good to know\n\n- --projection-expression\n")
     found = sections(catalogue, "notes/n.md", text)
     assert found["x-ray"] == [5, 7, 8]
