@@ -49,9 +49,11 @@ def test_the_real_glossary_has_at_least_120_terms(catalogue):
     assert all(term.definition.endswith((".", ")")) for term in glossary.values())
 
 
-def test_linking_is_one_pass_whatever_the_number_of_names(linker):
-    # The matcher compiles every name into one regular expression.
-    assert linker.matcher._pattern.count("(?<!\\w)") == 1
+def test_a_page_never_links_its_own_service(linker):
+    html, use = convert(linker, "SQS feeds Lambda; SQS again.")
+    assert 'class="cd-service-link"' in html  # Lambda is linked...
+    assert "SQS" in html and "sqs/" not in html  # ...but not SQS, on the SQS page
+    assert list(use.services) == ["lambda"]
 
 
 GOOD = "terms:\n  - term: GSI\n    definition: An index.\n    service: dynamodb\n"

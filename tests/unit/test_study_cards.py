@@ -24,12 +24,12 @@ def cards_for(text: str, catalogue, terms, path="notes/n.txt"):
     return make_cards(split, route_exam_notes(split.exam_items, catalogue), terms.finditer)
 
 
-def test_default_notes_give_at_least_150_cards_with_every_trap(catalogue, terms):
+def test_default_notes_give_a_card_for_every_trap_and_more(catalogue, terms):
     split = split_by_service(read_notes_dir(ROOT / "notes"), catalogue)
     routing = route_exam_notes(split.exam_items, catalogue)
     cards = make_cards(split, routing, terms.finditer)
-    assert len(cards) >= 150
-    assert sum(1 for card in cards if card.kind == "trap") == len(routing.notes)
+    assert sum(1 for card in cards if card.kind == "trap") == len(routing.notes) > 0
+    assert len(cards) > len(routing.notes)
     assert all(BLANK in card.front for card in cards if card.kind == "cloze")
     assert len({card.id for card in cards}) == len(cards)
 

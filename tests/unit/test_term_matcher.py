@@ -16,6 +16,15 @@ def found(matcher: TermMatcher, text: str, keep=None) -> list[tuple[str, int, in
     return [(m.text, m.start, m.end, m.payload) for m in matcher.finditer(text, keep)]
 
 
+def test_thousands_of_names_sharing_prefixes_are_each_found_longest_first():
+    # One trie-shaped expression for all names: the shared prefixes must not
+    # hide a name, and a longer name must win over its prefix.
+    names = [f"Widget{i}" for i in range(3000)] + ["Widget1 Pro", "Widget"]
+    matcher = TermMatcher([(name, name) for name in names])
+    text = "Widget1 Pro, Widget2999, Widget30, Widget and Widget3000."
+    assert [m.payload for m in matcher.finditer(text)] == ["Widget1 Pro", "Widget2999", "Widget30", "Widget"]
+
+
 def test_longest_name_at_the_leftmost_place():
     matcher = TermMatcher([("API", "api"), ("API Gateway", "gateway")])
     assert found(matcher, "API Gateway and API") == [("API Gateway", 0, 11, "gateway"), ("API", 16, 19, "api")]
