@@ -4,8 +4,12 @@ Notes are written for another place (a GitHub repository, a folder of
 files), and their links point at headings and files there. When a page is
 written, each relative address in notes text is stamped with the notes file
 it was written in; then every stamped link and image is rewritten (a
-Python-Markdown tree processor, so Python-Markdown's own reading decides
-what a link is, parentheses in URLs included):
+Python-Markdown tree processor). What is a link is decided as GitHub and
+the reader decide it (CommonMark): brackets that only look like a link to
+Python-Markdown (``[see](my notes.md)``, with a space) are escaped and
+show as typed.
+
+Where each kind of link goes:
 
 * a web address (``http:``, ``https:``, ``mailto:``) stays;
 * an anchor (``#18-dynamodb``) goes to the page and anchor where that heading
@@ -32,6 +36,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from markdown_text import COMMONMARK
 from site_paths import relative_uri
 
 INDEX_NAMES = ("README.md", "readme.md", "Readme.md", "index.md", "README.txt")
@@ -41,15 +46,47 @@ SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # so it resolves from there whichever files share its page.
 NOTE_MARK = "cramdown-note:"
 NOTE_MARK_RE = re.compile(re.escape(NOTE_MARK) + r"([^:]*):")
-LINK_DESTINATION_RE = re.compile(r"(\]\(\s*<?)(?![A-Za-z][A-Za-z0-9+.-]*:|//)")  # "](" before a relative address
+# "[text](" or "![alt](", up to the destination; the text may hold escapes and one level of [brackets].
+LINK_START_RE = re.compile(r"(?<!\\)(!?)\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]\((\s*<?)")
+RELATIVE_RE = re.compile(r"(?![A-Za-z][A-Za-z0-9+.-]*:|//)")  # not "https:", "mailto:" or "//host"
 
 
 def stamp_note_links(markdown: str, notes_path: str) -> str:
     """Markdown notes text with each relative link or image destination
-    stamped with ``notes_path`` (code spans are the caller's to leave out)."""
+    stamped with ``notes_path``, and each "[text](...)" that CommonMark does
+    not read as a link escaped (code spans are the caller's to leave out)."""
     if "](" not in markdown:
         return markdown
-    return LINK_DESTINATION_RE.sub(lambda m: m.group(1) + stamp(notes_path), markdown)
+    return LINK_START_RE.sub(lambda m: _stamped_or_escaped(m, markdown, stamp(notes_path)), markdown)
+
+
+def _stamped_or_escaped(match: re.Match[str], markdown: str, mark: str) -> str:
+    """A link or image CommonMark reads there, its destination stamped when
+    relative; anything else escaped, so Python-Markdown shows it as text too."""
+    tokens = COMMONMARK.parseInline(markdown[match.start():match.end() + _paren_span(markdown, match.end())])
+    first = (tokens[0].children or [None])[0] if tokens else None
+    if first is None or first.type not in ("link_open", "image"):
+        return f"{match.group(1)}\\[{match.group(2)}]\\({match.group(3)}"
+    return match.group() + mark if RELATIVE_RE.match(markdown, match.end()) else match.group()
+
+
+def _paren_span(text: str, start: int) -> int:
+    """How many characters from ``start`` (just after "(") to the ")" that
+    balances it, that one included; the rest of the text if none does."""
+    depth = 1
+    index = start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1 - start
+        index += 1
+    return len(text) - start
 
 
 def stamp(notes_path: str) -> str:

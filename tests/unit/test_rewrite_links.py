@@ -51,3 +51,17 @@ def test_only_relative_destinations_are_stamped():
     mark = stamp("notes/n.md")
     assert stamp_note_links(text, "notes/n.md") == \
         f"[a]({mark}#x) ![b]({mark}img.png) [c](https://example.com) [d](<{mark}my file.md>)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # CommonMark (GitHub) shows these as typed: a space in the address, an
+    # unquoted "title". Python-Markdown would make links of them and hide words.
+    ("[see](my notes.md)", "\\[see]\\(my notes.md)"),
+    ("[x](javascript:alert('a b'))", "\\[x]\\(javascript:alert('a b'))"),
+    ("![pic](javascript:alert('a b')).", "!\\[pic]\\(javascript:alert('a b'))."),
+    # Links GitHub reads stay links; an escaped bracket stays as written.
+    ("[a](https://example.com/a_(b)) and \\[b](c d)", "[a](https://example.com/a_(b)) and \\[b](c d)"),
+    ('[t](https://example.com "a title")', '[t](https://example.com "a title")'),
+])
+def test_only_what_commonmark_reads_as_a_link_stays_one(text, expected):
+    assert stamp_note_links(text, "notes/n.md") == expected
