@@ -64,8 +64,8 @@ def _stamped_or_escaped(match: re.Match[str], markdown: str, mark: str) -> str:
     """A link or image CommonMark reads there, its destination stamped when
     relative; anything else escaped, so Python-Markdown shows it as text too."""
     tokens = COMMONMARK.parseInline(markdown[match.start():match.end() + _paren_span(markdown, match.end())])
-    first = (tokens[0].children or [None])[0] if tokens else None
-    if first is None or first.type not in ("link_open", "image"):
+    children = tokens[0].children if tokens else None
+    if not children or children[0].type not in ("link_open", "image"):
         return f"{match.group(1)}\\[{match.group(2)}]\\({match.group(3)}"
     return match.group() + mark if RELATIVE_RE.match(markdown, match.end()) else match.group()
 
