@@ -3,6 +3,8 @@ with the page that states it and, where it changed, the old value and date."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from render_markdown import escape_outline
 
 from limits import Limit
@@ -13,8 +15,8 @@ def write(ctx: PageContext) -> PageSpec | None:
     if not ctx.limits:
         return None
     lines = ["---\nsearch: {boost: 0.5}\n---\n", "# Numbers to remember\n",
-             "Every limit the calculators use, with the AWS page that states it. Where AWS changed a "
-             "limit after notes like these were written, the old value and the date are shown.\n"]
+             "Every limit in this exam's data, with the page that states it. Where a limit changed "
+             "after notes like these were written, the old value and the date are shown.\n"]
     by_service: dict[str, list[Limit]] = {}
     for limit in ctx.limits.values():
         by_service.setdefault(limit.service, []).append(limit)
@@ -27,7 +29,13 @@ def write(ctx: PageContext) -> PageSpec | None:
         lines.append("| Limit | Value | Changed | Source |\n|---|---|---|---|")
         for limit in by_service[service_id]:
             changed = f"was {escape_outline(limit.was)} until {limit.changed_on}" if limit.changed_on else ""
+            source = f"[{_site_of(limit.source)}]({limit.source})"
             lines.append(f'| <span id="{limit.anchor}"></span>{escape_outline(limit.title)} | '
-                         f"**{escape_outline(limit.display)}** | {changed} | [AWS docs]({limit.source}) |")
+                         f"**{escape_outline(limit.display)}** | {changed} | {source} |")
         lines.append("")
     return PageSpec(NUMBERS, "Numbers to remember", "numbers", "\n".join(lines))
+
+
+def _site_of(url: str) -> str:
+    """The source's site, as its link text ("docs.aws.amazon.com")."""
+    return escape_outline(urlsplit(url).hostname or url)
