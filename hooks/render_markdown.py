@@ -274,5 +274,8 @@ class MarkdownWriter:
         lines = [indent + t for t in (inline(node, self.raw_urls) + self.suffix.get(_key(node), "")).split("\n")]
         if node.children:
             lines.append("")
-            lines += self._blocks(node.children, indent + "    " if indent else indent)
+            # A list it introduces nests under it; a paragraph or code under it
+            # stays at its level (indented further, it would read as code).
+            nested = indent and all(c.kind in (Kind.BULLET, Kind.NUMBERED) for c in node.children)
+            lines += self._blocks(node.children, indent + "    " if nested else indent)
         return lines

@@ -55,7 +55,7 @@ def reach_pages_or_fail_with_one_line(exam, text: str, markdown_file: bool) -> N
         return
     placed = {(line.path, line.number) for page in plan.pages for line in page.lines}
     assert unplaced_lines([notes_file], placed) == []
-    converter = site_markdown()
+    converter = site_markdown(exam, render)
     blocks = blocks_by_line([notes_file])
     for page in plan.pages:
         if page.lines:
