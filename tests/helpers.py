@@ -10,8 +10,10 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
@@ -131,3 +133,58 @@ def pipeline_site(files, exam, render=None):
 
     return site_from_notes(files, {}, exam, DEFAULT_EXAM_MARKERS, render or (lambda *args, **kwargs: ""),
                            Urls(of=lambda uri: uri, between=lambda url, other: url), "Study notes", [])
+
+
+# -- visiting every page in Chromium (browser tests) --------------------------
+
+AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async (only) => {
+    const result = await axe.run(document, only ? {runOnly: only} : {});
+    if (only && result.passes.length + result.violations.length === 0) return ['nothing was checked'];
+    return result.violations.map(
+        v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}"""
+
+
+@dataclass
+class Visits:
+    """What loading every reading page of a site found, by page."""
+
+    pages: int = 0
+    axe: dict[str, list[str]] = field(default_factory=dict)  # page -> axe's findings, where there are any
+    requests: dict[str, list[str]] = field(default_factory=dict)  # page -> every URL it requested
+
+
+def visit_every_page(chromium, site: Path, base: str | None, only: list[str] | None = None, run_axe: bool = True,
+                     **context_options) -> Visits:
+    """Load each reading page of ``site`` (served at ``base``, a URL ending in
+    "/", or opened from the folder when ``base`` is None) in one new context
+    with ``context_options``; run axe on each (its default rules, or
+    ``only`` these) unless ``run_axe`` is false, and note every request it makes."""
+    if run_axe and not AXE.exists():
+        pytest.fail("axe-core is missing: run scripts/setup --test (npm ci in tests/)")
+    visits = Visits()
+    context = chromium.new_context(**context_options)
+    if run_axe:
+        context.add_init_script(path=str(AXE))  # in every page before its own scripts
+    current: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("request", lambda request: current.append(request.url))
+        for path, _ in content_pages(site):
+            current.clear()
+            url = (site / path).as_uri() if base is None else base + path.removesuffix("index.html")
+            page.goto(url, wait_until="load")
+            if run_axe:
+                found = page.evaluate(AXE_RUN, only)
+            else:
+                found = []
+                page.wait_for_timeout(100)  # for requests made just after "load"
+            name = path.removesuffix("index.html") or "home"
+            if found:
+                visits.axe[name] = found
+            visits.requests[name] = list(current)
+            visits.pages += 1
+    finally:
+        context.close()
+    return visits

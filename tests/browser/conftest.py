@@ -1,10 +1,11 @@
-"""Browser fixtures: the default site served on 127.0.0.1, and Debian's
-Chromium through Playwright."""
+"""Browser fixtures: the default site served on 127.0.0.1, Debian's
+Chromium through Playwright, and visits to every page of the site."""
 
 from __future__ import annotations
 
 import pytest
 
+from helpers import Visits, visit_every_page
 from local_browser import launch_chromium, serve_folder
 
 
@@ -26,3 +27,9 @@ def page(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def light_visits(chromium, default_site, site_url) -> Visits:
+    """Every page of the hosted default site at desktop size, light scheme."""
+    return visit_every_page(chromium, default_site.site, site_url, color_scheme="light")

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from helpers import DEFAULT_NOTES_SHOWN, line_of
 
-SOURCE_LINK = re.compile(re.escape(DEFAULT_NOTES_SHOWN) + r", lines \d+–\d+")
+# Playwright writes a pattern out between slashes, so a slash in it is escaped.
+SOURCE_LINK = re.compile(re.escape(DEFAULT_NOTES_SHOWN).replace("/", r"\/") + r", lines \d+–\d+")
 
 
 def title(text: str):
