@@ -1,4 +1,4 @@
-"""The calculator widgets: everything about them but their formulas.
+"""Step 4 of the pipeline: the calculator widgets, everything about them but their formulas.
 
 A calculator is
 - data: an entry of ``calculators.yml`` (its title, template, the services

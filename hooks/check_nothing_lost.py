@@ -1,4 +1,4 @@
-"""Nothing lost: every non-blank line of the notes must show on a built page.
+"""Step 8 of the pipeline: nothing lost. Every non-blank line of the notes must show on a built page.
 
 Two checks:
 

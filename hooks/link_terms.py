@@ -1,6 +1,6 @@
-"""Step 6 of the pipeline: link glossary terms and services in every page's text.
+"""Step 7 of the pipeline (as each page is converted): link glossary terms and services in every page's text.
 
-The glossary (``data/glossary.yml``) and the service names share one
+The glossary (``glossary.yml`` in the exam folder) and the service names share one
 ``TermMatcher``, so a page's text is scanned once whatever the number of
 names, and the longest name wins ("SSE-KMS" before "KMS", "Kinesis Data
 Firehose" before "Kinesis"). The first mention of a term on a page links to

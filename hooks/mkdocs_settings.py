@@ -24,7 +24,7 @@ from split_by_service import DEFAULT_EXAM_MARKERS
 HELP = {
     "notes": "a folder of .txt and .md notes files, relative to mkdocs.yml, e.g. notes",
     "exam": "the exam's data folder, relative to mkdocs.yml, holding services.yml and optionally glossary.yml, "
-            "limits.yml, calculators.yml and exam-guide.yml, e.g. hooks/exams/aws-developer-associate",
+            "limits.yml and calculators.yml, e.g. hooks/exams/aws-developer-associate",
     "exam_markers": "a list of regular expressions, e.g. ['got wrong', 'practice exams?\\b']",
 }
 RENAMED = {"catalogue": "exam", "limits": "exam", "calculators": "exam", "glossary": "exam"}

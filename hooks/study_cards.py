@@ -1,4 +1,4 @@
-"""Step 7 of the pipeline: self-test cards made from the notes at build time.
+"""Step 5 of the pipeline: self-test cards made from the notes at build time.
 
 * **Cloze cards**: a notes line that states a number with a unit
   ("Max Size for SQS Message is 256KB") has the number blanked; otherwise a
