@@ -114,9 +114,15 @@ def load_calculators(path: Path, display: str, limits: dict[str, Limit],
 
 
 def limits_json(calculator: Calculator, limits: dict[str, Limit]) -> str:
-    """The numbers a widget's formulas need, as the JSON the page hands them."""
-    return json.dumps({i: {"value": limits[i].value, "unit": limits[i].unit, "bytes": limits[i].bytes}
-                       for i in calculator.limits}, sort_keys=True, separators=(",", ":"))
+    """The numbers a widget's formulas need, as the JSON the page hands them;
+    a limit that changed also carries today's value as written, the old one
+    and the date, so the widget can show both."""
+    def entry(limit: Limit) -> dict:
+        data: dict = {"value": limit.value, "unit": limit.unit, "bytes": limit.bytes}
+        if limit.changed_on:
+            data.update(display=limit.display, was=limit.was, since=limit.changed_on)
+        return data
+    return json.dumps({i: entry(limits[i]) for i in calculator.limits}, sort_keys=True, separators=(",", ":"))
 
 
 # -- the fence ----------------------------------------------------------------

@@ -187,7 +187,9 @@ class TermLinker:
         while index < len(element):
             child = element[index]
             if child.tag in HEADING_TAGS:
-                self._heading_services = self.services_named(_unescape("".join(child.itertext())))
+                heading = _unescape("".join(child.itertext()))
+                self._heading_services = self.services_named(heading)
+                self._mark_heading_terms(child, heading)
             if not self._skip(child):
                 self._walk(child, block)
             inserted = 0
@@ -199,6 +201,15 @@ class TermLinker:
                         element.insert(index + offset, piece)
                     inserted = len(pieces)
             index += 1 + inserted
+
+    def _mark_heading_terms(self, heading: etree.Element, text: str) -> None:
+        """A heading is never linked, but it names the glossary terms it holds
+        in ``data-cd-terms`` ("Lambda@Edge" on "Lambda at the Edge"), so a
+        search for a term can land on it (cramdown-page.js)."""
+        names = dict.fromkeys(hit.payload.term.term for hit in self.matcher.finditer(text)
+                              if hit.payload.term is not None)
+        if names:
+            heading.set("data-cd-terms", "|".join(names))
 
     def _services_in(self, block: etree.Element | None) -> set[str]:
         """The services a block names, found once per block."""

@@ -29,6 +29,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -154,13 +155,15 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for notice in site.notices:
         log.info("cramdown: %s", notice)
     docs_dir = Path(config.docs_dir)
+    in_nav = _nav_uris(config.nav or site.nav)
     for spec in site.pages:
         if files.get_file_from_path(spec.src_uri) is not None:
             log.info("cramdown: %s exists in %s, so it is used instead of the generated page",
                      spec.src_uri, config.docs_dir)
             continue
-        # The notes-source pages are link targets, not reading material.
-        inclusion = InclusionLevel.NOT_IN_NAV if spec.kind == "source" else InclusionLevel.UNDEFINED
+        # Notes-source pages and services with no notes of their own are link
+        # targets, not reading stops.
+        inclusion = InclusionLevel.UNDEFINED if spec.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         generated = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
         if spec.edit_path:
             generated.edit_uri = os.path.relpath(build.root / spec.edit_path, docs_dir).replace(os.sep, "/")
@@ -175,6 +178,24 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
                                        if f.src_uri not in generated_uris and not f.src_uri.startswith("notes-source/"))
     log.info("cramdown: %s", site.summary)
     return files
+
+
+def _nav_uris(nav: list | dict | str) -> set[str]:
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav
+    return {uri for item in items for uri in _nav_uris(item)}
+
+
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Topic overviews stay in the sidebar but are no Previous/Next stop."""
+    build = _state()
+    topics = {spec.src_uri for spec in build.site.pages if spec.kind == "topic"} if build.site else set()
+    stops = [page for page in nav.pages if page.file.src_uri not in topics]
+    for index, page in enumerate(stops):
+        page.previous_page = stops[index - 1] if index else None
+        page.next_page = stops[index + 1] if index + 1 < len(stops) else None
+    return nav
 
 
 def _meta(page: Page) -> dict:

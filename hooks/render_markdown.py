@@ -31,6 +31,9 @@ INLINE_MARKUP_RE = re.compile(
 # "." and ")" among them also keep "1986. was a year" from becoming a list.
 ESCAPE_RE = re.compile(r"([\\`*_\[\]{}()#+\-.!|=])")
 PROMOTE_MAX_CHARS = 60
+PROMOTE_MIN_NOTES = 10  # a section with more notes than this gets headings from its title lines
+SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)")  # "Serverless. Scales" or "Pay per call."
+SENTENCE_START_RE = re.compile(r"^(?:this|that|it|there|these|those)\s+(?:is|are|was|were|has|have)\b", re.I)
 WIDGET_FENCE = "calculator"
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
@@ -159,6 +162,22 @@ class PageAnchors:
             self.landed.setdefault((node.first_line.path, node.anchor), (self.uri, ""))
 
 
+def is_title_line(node: Node) -> bool:
+    """Is this item a title for the notes under it ("Lambda Limits:", "DynamoDB
+    Streams", "Event and Context objects in Lambda")? A short single line with
+    notes under it that is not a sentence: no sentence end inside or at its
+    end, no comma or "=" (a list or a sum), and not "This is ...". A numbered
+    item is a step, never a title."""
+    text = node.text.strip().rstrip(":").rstrip()
+    return (node.kind in (Kind.BULLET, Kind.PARAGRAPH) and bool(node.children) and 0 < len(text) <= PROMOTE_MAX_CHARS
+            and "\n" not in text and "," not in text and "=" not in text
+            and not SENTENCE_END_RE.search(text) and not SENTENCE_START_RE.match(text))
+
+
+def _note_count(node: Node) -> int:
+    return len(node.lines) + sum(_note_count(child) for child in node.children)
+
+
 class MarkdownWriter:
     """Render a list of sibling blocks. ``heading_shift`` re-levels Markdown
     headings so a section's own headings sit under the page title;
@@ -185,16 +204,11 @@ class MarkdownWriter:
 
     @staticmethod
     def _promotable(nodes: list[Node]) -> set[int]:
-        """Top-level items to show as headings. Only when every item from the
-        first such item on is one: a heading claims what follows it, and a
-        plain item after a heading would read as part of it."""
-        def short_parent(node: Node) -> bool:
-            return (node.fmt is Format.OUTLINE and node.kind is Kind.BULLET and bool(node.children)
-                    and len(node.text) <= PROMOTE_MAX_CHARS and "\n" not in node.text)
-        first = next((i for i, node in enumerate(nodes) if short_parent(node)), None)
-        if first is None or not all(short_parent(node) for node in nodes[first:]):
+        """Top-level items to show as headings: the title lines of a section
+        long enough to need a table of contents (see ``is_title_line``)."""
+        if sum(_note_count(node) for node in nodes) <= PROMOTE_MIN_NOTES:
             return set()
-        return {id(node) for node in nodes[first:]}
+        return {id(node) for node in nodes if is_title_line(node)}
 
     def _is_promoted(self, node: Node, top: bool) -> bool:
         return top and id(node) in self._promoted

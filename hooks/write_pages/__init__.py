@@ -97,7 +97,8 @@ def _nav(ctx: PageContext, pages: list[PageSpec], exam_pages: list[PageSpec]) ->
     for category in ctx.catalogue.categories:
         entries: list = [{f"{ctx.split.groups[k].title} (overview)": topic_uri(k)}
                          for k, c in first_category_of_group.items() if c == category]
-        entries += [{s.title: ctx.facts.service_pages[s.id]} for s in ctx.facts.services if s.category == category]
+        entries += [{s.title: ctx.facts.service_pages[s.id]} for s in ctx.facts.services
+                    if s.category == category and s.id in ctx.facts.with_notes]
         if entries:
             nav.append({category: entries})
     if any(p.src_uri == REVIEW for p in pages):
@@ -110,6 +111,6 @@ def _nav(ctx: PageContext, pages: list[PageSpec], exam_pages: list[PageSpec]) ->
 
 def _summary(ctx: PageContext, pages: list[PageSpec]) -> str:
     routed = sum(1 for route in ctx.routing.routes if route)
-    return (f"{len(ctx.facts.services)} services, {len(pages)} pages, "
+    return (f"{len(ctx.facts.with_notes)} services, {len(pages)} pages, "
             f"{routed} of {len(ctx.routing.items)} exam notes routed, "
             f"{len(ctx.routing.unassigned)} unassigned")

@@ -113,6 +113,7 @@ class SiteFacts:
     services: list[Service]  # every service with notes, exam notes or a mention, in order of first mention
     service_pages: dict[str, str]  # service id -> src uri
     node_services: dict[LineKey, list[str]]  # block -> services it names
+    with_notes: set[str]  # services with notes of their own; the others' pages are no navigation stop
 
     @classmethod
     def of(cls, split: SplitNotes, routing: ExamRouting, catalogue: Catalogue) -> SiteFacts:
@@ -123,7 +124,8 @@ class SiteFacts:
         for ids in node_services.values():
             order += ids
         services = [catalogue.services[i] for i in dict.fromkeys(order)]
-        return cls(services, {s.id: service_uri(s.id) for s in services}, node_services)
+        with_notes = {sid for sid, sections in split.sections.items() if sections}
+        return cls(services, {s.id: service_uri(s.id) for s in services}, node_services, with_notes)
 
 
 def service_nodes(split: SplitNotes, routing: ExamRouting) -> dict[str, list[Node]]:
@@ -260,8 +262,9 @@ class PageContext:
         path = lines[0].path
         same_file = [line for line in lines if line.path == path]
         first = min(line.number for line in same_file)
-        return {"path": path, "ranges": line_ranges(same_file),
-                "url": f"{relative_uri(from_uri, source_uri(path))}#L{first}"}
+        ranges = line_ranges(same_file)
+        return {"path": path, "ranges": ranges, "url": f"{relative_uri(from_uri, source_uri(path))}#L{first}",
+                "lines": ranges.replace("–", "-").replace(", ", ",")}
 
     def collect_mentions(self, page: str, title: str, nodes: list[Node], owner: str | None) -> None:
         """Note, for each service these blocks name (but ``owner``), that page ``page`` mentions it."""

@@ -11,17 +11,19 @@ from write_pages.topic_page import service_card
 
 
 def write(ctx: PageContext) -> PageSpec:
-    services = ctx.facts.services
-    by_category: dict[str, list[dict]] = {}
-    for service in services:
-        by_category.setdefault(service.category, []).append(service_card(ctx, HOME, service))
+    """A card for each service with notes of its own; services with only
+    exam notes or mentions are listed on one line under their category."""
+    services = [s for s in ctx.facts.services if s.id in ctx.facts.with_notes]
+    others = [s for s in ctx.facts.services if s.id not in ctx.facts.with_notes]
     cards: dict[str, list[str]] = {}
     for card in ctx.cards:
         cards.setdefault(card.service, []).append(card.id)
-    categories = [{"name": c, "anchor": slugify(c), "services": by_category[c],
+    categories = [{"name": c, "anchor": slugify(c),
+                   "services": [service_card(ctx, HOME, s) for s in services if s.category == c],
+                   "others": [service_card(ctx, HOME, s) for s in others if s.category == c],
                    "pages": [ctx.facts.service_pages[s.id] for s in services if s.category == c],
                    "cards": [i for s in services if s.category == c for i in cards.get(s.id, [])]}
-                  for c in ctx.catalogue.categories if c in by_category]
+                  for c in ctx.catalogue.categories if any(s.category == c for s in ctx.facts.services)]
     traps = len(ctx.routing.items)
     body = ctx.render("partials/cramdown/home.html", title=escape_outline(ctx.site_title), categories=categories,
                       service_count=len(services), exam_count=traps, store=ctx.store,

@@ -26,13 +26,14 @@ def write(ctx: PageContext) -> PageSpec | None:
         pages = ctx.facts.service_pages
         heading = f"[{title}]({pages[service_id]})" if service_id in pages else title
         lines.append(f"## {heading} {{ #{service_id} }}\n")
+        lines.append('<div class="cd-numbers" markdown>\n')
         lines.append("| Limit | Value | Changed | Source |\n|---|---|---|---|")
         for limit in by_service[service_id]:
             changed = f"was {escape_outline(limit.was)} until {limit.changed_on}" if limit.changed_on else ""
             source = f"[{_site_of(limit.source)}]({limit.source})"
             lines.append(f'| <span id="{limit.anchor}"></span>{escape_outline(limit.title)} | '
                          f"**{escape_outline(limit.display)}** | {changed} | {source} |")
-        lines.append("")
+        lines.append("\n</div>\n")
     return PageSpec(NUMBERS, "Numbers to remember", "numbers", "\n".join(lines))
 
 

@@ -86,7 +86,7 @@ def _exam_traps(ctx: PageContext, uri: str, notes: list[RoutedNote]) -> str:
     body = ctx.writer(uri, 3).render([n for note in notes for n in note.nodes])
     indented = "\n".join(("    " + line) if line else "" for line in body.split("\n"))
     review = relative_uri(uri, REVIEW)
-    return (f'!!! warning "Exam traps"\n\n{indented}\n\n'
+    return (f'!!! warning cd-traps "Exam traps"\n\n{indented}\n\n'
             f"    [All practice-exam notes]({review}){{ .cd-more }}\n")
 
 
@@ -136,13 +136,14 @@ def write(ctx: PageContext, service: Service, service_terms: list[str], store: s
                                  if a.casefold() != service.title.casefold()],
                         store=store, page=uri,
                         category_url=relative_uri(uri, HOME) + "#" + slugify(service.category)) + "\n"]
+    # The practice-exam mistakes are what a student most needs: first.
+    exam_nodes = [n for note in notes for n in note.nodes]
+    lines += [line for node in exam_nodes for line in node.all_lines()]
+    parts.append(_exam_traps(ctx, uri, notes))
     for index, section in enumerate(sections):
         parts.append(section_markdown(ctx, uri, section, service, primary=index == 0))
         lines += section_lines(section)
     parts += [f"\n{fence(name)}\n" for name in ctx.calculator_plan.at_end.get(service.id, [])]
-    exam_nodes = [n for note in notes for n in note.nodes]
-    lines += [line for node in exam_nodes for line in node.all_lines()]
-    parts.append(_exam_traps(ctx, uri, notes))
     parts.append(_related(ctx, uri, service.id))
     parts.append(_mentioned_on(ctx, uri, service.id, expanded=not sections and not notes))
     # Search: Material weighs front-matter tags far above everything else

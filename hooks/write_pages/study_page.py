@@ -10,13 +10,20 @@ from html import escape as html_escape
 from write_pages.common import STUDY, PageContext, PageSpec
 
 
+def _changed(ctx: PageContext, path: str, line: int) -> str:
+    """Both values when the card's line states a limit that has changed since."""
+    return "; ".join(f"Changed: now {limit.display} since {limit.changed_on} (your notes: {limit.was})"
+                     for limit in ctx.changed.get((path, line), []))
+
+
 def write(ctx: PageContext) -> PageSpec:
     catalogue = ctx.catalogue
     services = {card.service for card in ctx.cards if card.service}
     rows = [{"id": c.id, "kind": c.kind, "service": c.service,
              "serviceTitle": catalogue.services[c.service].title if c.service else "General",
              "category": catalogue.services[c.service].category if c.service else "",
-             "front": c.front, "back": c.back, "answer": c.answer, "source": f"{c.path}:{c.line}"} for c in ctx.cards]
+             "front": c.front, "back": c.back, "answer": c.answer, "source": f"{c.path}:{c.line}",
+             "changed": _changed(ctx, c.path, c.line)} for c in ctx.cards]
     cards_json = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     listed = sorted((catalogue.services[s] for s in services), key=lambda s: s.title.casefold())
     categories = [c for c in catalogue.categories if any(s.category == c for s in listed)]

@@ -41,7 +41,7 @@ def test_other_notes_build_into_service_pages_with_nothing_lost(build, case, pag
 def test_markdown_subheadings_sit_under_the_service_title(build):
     result = build(fixture_notes("markdown-long"))
     page = result.page("services/sqs")
-    assert re.search(r'<h2 id="dead-letter-queues">Dead-letter queues', page)
+    assert re.search(r'<h2[^>]* id="dead-letter-queues"[^>]*>Dead-letter queues', page)
     assert re.search(r"<h1[^>]*>SQS", page)
 
 
@@ -112,7 +112,7 @@ def test_heading_anchors_are_stable_between_builds(tmp_path):
     for _ in range(2):
         assert run_build(project).returncode == 0
         page = (project / "site" / "services" / "ecs" / "index.html").read_text(encoding="utf-8")
-        anchors.append(re.findall(r'<h2 id="([^"]+)"', page))
+        anchors.append(re.findall(r'<h2[^>]* id="([^"]+)"', page))
     assert anchors[0] == anchors[1] and "ecs-tasks" in anchors[0]
 
 
