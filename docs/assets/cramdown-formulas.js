@@ -9,6 +9,8 @@
     module.exports = api;
   } else {
     root.CramdownFormulas = api;
+    /* Instant navigation may run the widgets' script first: it waits for this. */
+    if (root.document) root.document.dispatchEvent(new Event("cramdown-formulas"));
   }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
@@ -42,18 +44,27 @@
     return Math.ceil(x - EPSILON);
   }
 
-  /* A typed number, or an error message. opts: {label, integer, allowZero, max}. */
+  var UNIT_NAMES = { b: "bytes", byte: "bytes", bytes: "bytes", k: "KB", kb: "KB", kib: "KB", m: "MB", mb: "MB",
+    mib: "MB", g: "GB", gb: "GB", gib: "GB", t: "TB", tb: "TB", tib: "TB" };
+
+  /* A typed number, or an error message. opts: {label, integer, allowZero,
+   * max, unit}. "1,500" is fifteen hundred. With opts.unit (a size field in
+   * KB, MB...), a typed unit converts: "6 KB", "6kb", "0.5 MB". */
   function readNumber(raw, opts, errors, field) {
-    var text = String(raw === undefined || raw === null ? "" : raw).trim().replace(/,/g, "");
-    if (text === "") {
+    var typed = String(raw === undefined || raw === null ? "" : raw).trim();
+    var parts = /^(.*?)\s*([a-z]+)?$/i.exec(typed);
+    var text = parts[1];
+    var unit = parts[2] ? UNIT_NAMES[parts[2].toLowerCase()] : "";
+    if (typed === "") {
       errors[field] = "Enter " + opts.label + ".";
       return null;
     }
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) {
-      errors[field] = "“" + String(raw).trim() + "” is not a number.";
+    if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) text = text.replace(/,/g, "");
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) || (parts[2] && !(unit && opts.unit))) {
+      errors[field] = "“" + typed + "” is not " + (opts.unit ? "a size, like 6 or 6 KB." : "a number.");
       return null;
     }
-    var value = Number(text);
+    var value = Number(text) * (unit ? SIZE_UNITS[unit] / SIZE_UNITS[opts.unit] : 1);
     var label = opts.label.charAt(0).toUpperCase() + opts.label.slice(1);
     if (!isFinite(value)) {
       errors[field] = "That number is too large.";
@@ -97,7 +108,7 @@
     var operation = readChoice(input.operation, ["read", "write"], errors, "operation");
     var modes = operation === "write" ? ["standard", "transactional"] : ["strong", "eventual", "transactional"];
     var mode = readChoice(input.mode, modes, errors, "mode");
-    var size = readNumber(input.size, { label: "the item size" }, errors, "size");
+    var size = readNumber(input.size, { label: "the item size", unit: "KB" }, errors, "size");
     var rate = readNumber(input.rate, { label: "the number of requests" }, errors, "rate");
     var per = readChoice(input.per, ["second", "minute"], errors, "per");
     var itemMax = limits["dynamodb.item_max"].value;
@@ -129,15 +140,18 @@
       steps.push((multiplier < 1 ? "Eventually consistent reads cost half" : "Transactional " + verb + "s cost double") +
         ": " + fmt(units) + " × " + (multiplier < 1 ? "½" : "2") + " = " + fmt(perRequest) + " " + unitName + " per " + verb);
     }
+    var verbs = function (n) { return verb + (n === 1 ? "" : "s"); };
     if (per === "minute") {
-      steps.push(fmt(rate) + " " + verb + "s per minute ÷ 60 = " + fmt(perSecond) + " per second");
+      steps.push(fmt(rate) + " " + verbs(rate) + " per minute ÷ 60 = " + fmt(perSecond) + " per second");
     }
-    steps.push(fmt(perRequest) + " " + unitName + " × " + fmt(perSecond) + " " + verb + "s/s = " + fmt(total) + " " + unitName);
+    steps.push(fmt(perRequest) + " " + unitName + " × " + fmt(perSecond) + " " + verbs(perSecond) + "/s = " + fmt(total) + " " +
+      unitName);
     if (provision !== total) {
       steps.push("Provisioned capacity is set in whole units: " + fmt(provision) + " " + unitName);
     }
     var working = fmt(size) + " KB → " + (roundedKB === size ? "" : "rounded up to " + fmt(roundedKB) + " KB → ") +
-      fmt(perRequest) + " " + unitName + " per " + verb + " × " + fmt(perSecond) + " " + verb + "s/s = " + fmt(total) + " " + unitName;
+      fmt(perRequest) + " " + unitName + " per " + verb + " × " + fmt(perSecond) + " " + verbs(perSecond) + "/s = " +
+      fmt(total) + " " + unitName;
     return {
       ok: true,
       result: {
@@ -147,7 +161,7 @@
       answer: fmt(total) + " " + unitName + (provision !== total ? " (provision " + fmt(provision) + ")" : ""),
       working: working,
       steps: steps,
-      summary: fmt(rate) + " " + MODE_NAMES[mode] + " " + verb + "s per " + per + ", items of " + fmt(size) + " KB"
+      summary: fmt(rate) + " " + MODE_NAMES[mode] + " " + verbs(rate) + " per " + per + ", items of " + fmt(size) + " KB"
     };
   }
 
@@ -156,7 +170,7 @@
   function kinesis(input, limits) {
     var errors = {};
     var recordMaxKB = limits["kinesis.record_max"].bytes / 1024;
-    var size = readNumber(input.size, { label: "the record size" }, errors, "size");
+    var size = readNumber(input.size, { label: "the record size", unit: "KB" }, errors, "size");
     var rate = readNumber(input.rate, { label: "the records per second" }, errors, "rate");
     var consumers = readNumber(input.consumers, { label: "the number of consumers", integer: true, max: 100000 },
       errors, "consumers");
@@ -180,14 +194,19 @@
     var readMBNeeded = fanout === "classic" ? ingestMB * consumers : ingestMB;
     var readShards = Math.max(ceilUnits(readMBNeeded / readMB), 1);
     var shards = Math.max(ingestShards, readShards);
+    var decimalMB = size * rate / 1000;
     var steps = [
-      fmt(size) + " KB × " + fmt(rate) + " records/s = " + fmt(ingestMB) + " MB/s in",
+      fmt(size) + " KB × " + fmt(rate) + " record" + (rate === 1 ? "" : "s") + "/s = " + fmt(size * rate) + " KB/s = " +
+        fmt(ingestMB) + " MB/s in (1 MB = 1,024 KB, as AWS states shard limits" +
+        (fmt(decimalMB) !== fmt(ingestMB) ? "; with 1 MB = 1,000 KB, as exam questions often round, it is " +
+          fmt(decimalMB) + " MB/s" : "") + ")",
       "Writes: " + fmt(ingestMB) + " MB/s ÷ " + fmt(writeMB) + " MB/s per shard → " + fmt(byBytes) +
         " shard" + (byBytes === 1 ? "" : "s") + "; " + fmt(rate) + " records/s ÷ " + fmt(writeRecords) +
         " per shard → " + fmt(byRecords) + "; the larger binds: " + fmt(ingestShards),
       fanout === "classic"
-        ? "Reads (classic): " + fmt(consumers) + " consumer" + (consumers === 1 ? "" : "s") + " share " + fmt(readMB) +
-          " MB/s per shard: " + fmt(ingestMB) + " × " + fmt(consumers) + " = " + fmt(readMBNeeded) + " MB/s → " + fmt(readShards)
+        ? "Reads (classic): " + (consumers === 1 ? "1 consumer reads up to " : fmt(consumers) + " consumers share ") +
+          fmt(readMB) + " MB/s per shard: " + fmt(ingestMB) + " × " + fmt(consumers) + " = " + fmt(readMBNeeded) +
+          " MB/s → " + fmt(readShards)
         : "Reads (enhanced fan-out): each consumer gets its own " + fmt(readMB) + " MB/s per shard: " +
           fmt(ingestMB) + " MB/s → " + fmt(readShards),
       "Shards needed: the larger of " + fmt(ingestShards) + " and " + fmt(readShards) + " = " + fmt(shards),
@@ -217,8 +236,8 @@
 
   function payload(input, limits) {
     var errors = {};
-    var size = readNumber(input.size, { label: "the payload size" }, errors, "size");
     var unit = readChoice(input.unit, Object.keys(SIZE_UNITS), errors, "unit");
+    var size = readNumber(input.size, { label: "the payload size", unit: unit || "bytes" }, errors, "size");
     if (size !== null && unit !== null && size * SIZE_UNITS[unit] > ABSURD) {
       errors.size = "That is more than a petabyte; check the number.";
     }
@@ -230,6 +249,11 @@
       return { id: target[0], name: target[1], limit: limit.bytes, fits: fits, workaround: fits ? "" : target[2] };
     });
     var steps = rows.map(function (row) {
+      var limit = limits[row.id];
+      if (limit.since) {  /* changed: today's value and the old one, without saying which the exam uses */
+        var both = "today's " + limit.display + " limit (was " + limit.was + " until " + limit.since + ")";
+        return row.name + ": " + (row.fits ? "fits " + both : "too big for " + both + ". " + row.workaround);
+      }
       return row.name + " (max " + fmtBytes(row.limit) + "): " + (row.fits ? "fits" : "too big. " + row.workaround);
     });
     var fitting = rows.filter(function (row) { return row.fits; }).length;
@@ -247,8 +271,8 @@
 
   function s3Upload(input, limits) {
     var errors = {};
-    var size = readNumber(input.size, { label: "the object size" }, errors, "size");
     var unit = readChoice(input.unit, Object.keys(SIZE_UNITS), errors, "unit");
+    var size = readNumber(input.size, { label: "the object size", unit: unit || "bytes" }, errors, "size");
     var objectMax = limits["s3.object_max"].bytes;
     if (size !== null && unit !== null && size * SIZE_UNITS[unit] > objectMax + EPSILON) {
       errors.size = "S3 objects are at most " + fmtBytes(objectMax) + " (about 50 TB).";
@@ -316,7 +340,7 @@
     var broadcast = network + size - 1;
     var reserved = [
       [network, "network address"], [network + 1, "VPC router"], [network + 2, "DNS server"],
-      [network + 3, "reserved for future use"], [broadcast, "broadcast (not supported, so reserved)"]
+      [network + 3, "reserved for future use"], [broadcast, "broadcast, which VPCs do not support"]
     ].map(function (r) { return { address: ipToText(r[0]), use: r[1] }; });
     var usable = size - limits["vpc.reserved_addresses"].value;
     var steps = [];

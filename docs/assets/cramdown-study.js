@@ -16,8 +16,11 @@
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else {
+    /* With instant navigation the script runs again on each page that needs
+     * it; the first run's document$ subscription already serves them. */
+    var started = root.CramdownStudy;
     root.CramdownStudy = api;
-    api.start();
+    if (!started) api.start();
   }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
@@ -168,7 +171,8 @@
       text(box.querySelector(".cd-study__meta"), current.serviceTitle + " · " +
         { cloze: "fill the blank", trap: "exam trap", own: "your card" }[current.kind]);
       text(box.querySelector(".cd-study__front"), current.front);
-      text(box.querySelector(".cd-study__answer"), current.answer ? current.answer + " — " + current.back : current.back);
+      text(box.querySelector(".cd-study__answer"), (current.answer ? current.answer + " — " + current.back : current.back) +
+        (current.changed ? " (" + current.changed + ")" : ""));
       var source = box.querySelector(".cd-study__source");
       if (current.service && urls[current.service]) {
         source.hidden = false;
@@ -285,9 +289,13 @@
 
   function start() {
     if (typeof document === "undefined") return;
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-    else init();
-    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    /* Material's bundle, and its document$, come after the page's content. */
+    function ready() {
+      init();
+      if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+    else ready();
   }
 
   return { schedule: schedule, readProgress: readProgress, counts: counts, queue: queue, emptyProgress: emptyProgress,

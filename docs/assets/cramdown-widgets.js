@@ -4,6 +4,10 @@
  * writes goes through textContent. */
 (function () {
   "use strict";
+  /* Instant navigation runs this again on each page with a calculator; the
+   * first run's document$ subscription already serves them. */
+  if (window.CramdownWidgetsReady) return;
+  window.CramdownWidgetsReady = true;
 
   function formValues(form) {
     var values = {};
@@ -39,20 +43,27 @@
     var steps = form.querySelector(".cd-calc__steps");
     form.querySelectorAll("[data-msg-for]").forEach(function (msg) { msg.textContent = ""; });
     Array.prototype.forEach.call(form.elements, function (el) { el.removeAttribute("aria-invalid"); });
-    steps.replaceChildren();
     if (!outcome.ok) {
+      /* The message goes where the answer was, and the last working stays,
+       * faded, so nothing on the page moves while you type. */
+      var said = [];
       Object.keys(outcome.errors).forEach(function (field) {
         var msg = form.querySelector('[data-msg-for="' + field + '"]');
         var input = form.elements.namedItem(field);
         if (msg) msg.textContent = outcome.errors[field];
         if (input) input.setAttribute("aria-invalid", "true");
+        var label = form.querySelector('label[for="' + (input && input.id) + '"]');
+        said.push((label ? label.textContent + ": " : "") + outcome.errors[field]);
       });
       form.classList.add("cd-calc--invalid");
-      answer.textContent = "Fix the marked field to see the result.";
+      answer.textContent = said.join(" ");
       summary.textContent = "";
+      steps.setAttribute("aria-hidden", "true");
       return;
     }
     form.classList.remove("cd-calc--invalid");
+    steps.removeAttribute("aria-hidden");
+    steps.replaceChildren();
     answer.textContent = outcome.answer;
     summary.textContent = "Worked example: " + outcome.summary;
     outcome.steps.forEach(function (text) {
@@ -88,24 +99,25 @@
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       update(form);
     });
-    /* Shown only when scripts run, since it needs window.print(). */
-    root.querySelectorAll("button.cd-print:not([data-ready])").forEach(function (button) {
-      button.setAttribute("data-ready", "");
-      button.hidden = false;
-      button.addEventListener("click", function () { window.print(); });
-    });
     root.querySelectorAll("button.cd-try:not([data-ready])").forEach(function (button) {
       button.setAttribute("data-ready", "");
       button.addEventListener("click", function () { tryExample(button); });
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { init(document); });
-  } else {
-    init(document);
+  function start() {
+    /* Material's bundle, and its document$, come after the page's content. */
+    function ready() {
+      init(document);
+      if (window.document$ && typeof window.document$.subscribe === "function") {
+        window.document$.subscribe(function () { init(document); });
+      }
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+    else ready();
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { init(document); });
-  }
+
+  /* Material's instant navigation does not keep the two scripts in order. */
+  if (window.CramdownFormulas) start();
+  else document.addEventListener("cramdown-formulas", start, { once: true });
 })();
