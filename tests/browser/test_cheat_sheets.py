@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -68,3 +69,44 @@ def test_sheet_text_is_at_least_nine_points(cheat_sheets):
     PdfReader(cheat_sheets / "lambda.pdf").pages[0].extract_text(visitor_text=visitor)
     body = sorted(sizes)[len(sizes) // 10]  # ignore the odd tiny glyph run (bullets)
     assert body >= 8.9
+
+
+def word_tops(pdf, page: int = 1) -> dict[str, float]:
+    """Each word's first top edge on the page, in points from the top (poppler's pdftotext -bbox)."""
+    html = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    tops: dict[str, float] = {}
+    for top, word in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]+)</word>', html):
+        tops.setdefault(word, float(top))
+    return tops
+
+
+def test_the_traps_open_the_sheet_and_nothing_dangles(cheat_sheets):
+    pdf = cheat_sheets / "dynamodb.pdf"
+    tops = word_tops(pdf)
+    page_height = float(PdfReader(pdf).pages[0].mediabox.height)
+    assert tops["traps"] < page_height * 0.2  # in the top fifth, under the title
+    assert tops["traps"] < tops["Highly"]  # before the notes ("Highly available and highly scalable")
+    assert "·" not in PdfReader(pdf).pages[0].extract_text()  # no separator left from a hidden link
+
+
+def test_terms_used_print_as_a_list(cheat_sheets):
+    text = " ".join(page.extract_text() for page in PdfReader(cheat_sheets / "dynamodb.pdf").pages)
+    terms = text[text.index("Terms used on this page"):]
+    assert "·" not in terms
+    assert len([line for line in terms.splitlines() if line.strip()]) > 3  # one term a line, not one run-on line
+
+
+def test_the_printed_deck_has_no_instructions_and_no_repeated_answers(chromium, site_url, tmp_path):
+    page = chromium.new_page()
+    page.goto(site_url + "study/", wait_until="load")
+    cloze = page.evaluate("JSON.parse(document.getElementById('cd-cards').textContent)"
+                          ".find(card => card.kind === 'cloze' && card.back.length < 80)")
+    pdf = tmp_path / "deck.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    page.close()
+    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "show the answer" not in text and "Easy" not in text  # the keyboard instructions stay on screen
+    flat = " ".join(text.split())
+    assert " ".join(cloze["front"].split()) in flat
+    assert " ".join(cloze["back"].split()) not in flat  # the answer alone, not the sentence again

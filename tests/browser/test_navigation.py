@@ -28,9 +28,10 @@ def test_home_card_leads_to_the_service_page(page, site_url):
 def test_source_link_opens_the_notes_at_that_line(page, site_url):
     page.goto(site_url + "services/sqs/")
     page.get_by_role("link", name=SOURCE_LINK).first.click()
-    row = page.locator("tr:target")
+    row = page.locator("tr.cd-hl").first
     expect(row).to_have_attribute("id", f"L{line_of('SQS: This is AWS Simple Queue Service')}")
     expect(row).to_contain_text("SQS: This is AWS Simple Queue Service")
+    expect(row).to_be_in_viewport()
 
 
 def test_review_item_links_to_its_service(page, site_url):
