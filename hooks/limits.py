@@ -116,3 +116,9 @@ def changed_limit_lines(nodes: list[Node], limits: dict[str, Limit],
         if limit.notes_say_in_service and service_nodes:
             mark(service_nodes.get(limit.service, []), limit, limit.notes_say_in_service)
     return {key: found for key, found in marked.items() if found}
+
+
+def both_values(limits: list[Limit]) -> str:
+    """Today's value and the notes' value of limits that changed, for a study card."""
+    return "; ".join(f"Changed: now {limit.display} since {limit.changed_on} (your notes: {limit.was})"
+                     for limit in limits)
