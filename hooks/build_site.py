@@ -22,7 +22,8 @@ from pathlib import Path
 
 from calculators import check_fences, plan_calculators
 from exam_data import Exam
-from limits import changed_limit_lines
+from export_deck import anki_package, quizlet_csv
+from limits import both_values, changed_limit_lines
 from notes_model import NotesError, NotesFile
 from read_notes import notes_images, read_notes_dir
 from rewrite_links import LinkMap
@@ -34,6 +35,11 @@ from write_pages import PageContext, PageSpec, SiteFacts, Urls, service_nodes, w
 from write_pages.common import Render
 
 NOTES_FILES_URI = "notes-files"  # images from the notes folder, in the site
+# Study progress in the browser's localStorage: this prefix and the site's
+# name. Version 2 holds FSRS state; the study script reads version 1 (SM-2)
+# progress under the same name with ":v1:" and carries it over.
+STORE_PREFIX = "cramdown:v2:"
+DOWNLOADS = "downloads"  # the deck as an Anki package and a Quizlet CSV, in the site
 
 
 @dataclass
@@ -49,20 +55,23 @@ class BuiltSite:
     links: LinkMap  # where the notes' own links go
     service_pages: dict[str, str]  # service id -> src uri
     notices: list[str] = field(default_factory=list)  # "file:line: ..." for the build log
+    downloads: dict[str, bytes] = field(default_factory=dict)  # path in the site -> the deck for Anki or Quizlet
 
 
 def build_site(notes_dir: Path, notes_prefix: str, exam: Exam, exam_markers: tuple[str, ...], render: Render,
-               urls: Urls, site_title: str, hand_written: list[tuple[str, str]]) -> BuiltSite:
+               urls: Urls, site_title: str, hand_written: list[tuple[str, str]], *,
+               deck_time: float = 0.0) -> BuiltSite:
     """Build the site's pages from the notes in ``notes_dir`` (shown as
     ``notes_prefix/...``). ``hand_written``: (path, text) of the pages in the
-    docs folder, whose calculator fences are checked too. Bad input raises
-    ``NotesError``."""
+    docs folder, whose calculator fences are checked too. ``deck_time`` is
+    the time written into the Anki package. Bad input raises ``NotesError``."""
     return site_from_notes(read_notes_dir(notes_dir, notes_prefix), notes_images(notes_dir, notes_prefix), exam,
-                           exam_markers, render, urls, site_title, hand_written)
+                           exam_markers, render, urls, site_title, hand_written, deck_time=deck_time)
 
 
 def site_from_notes(files: list[NotesFile], images: dict[str, Path], exam: Exam, exam_markers: tuple[str, ...],
-                    render: Render, urls: Urls, site_title: str, hand_written: list[tuple[str, str]]) -> BuiltSite:
+                    render: Render, urls: Urls, site_title: str, hand_written: list[tuple[str, str]], *,
+                    deck_time: float = 0.0) -> BuiltSite:
     """``build_site`` for notes already read; ``images``: notes path -> file."""
     notes_prefix = files[0].path.split("/", 1)[0] if files else "notes"
     notices = [notice for notes_file in files for notice in notes_file.notices]
@@ -88,20 +97,25 @@ def site_from_notes(files: list[NotesFile], images: dict[str, Path], exam: Exam,
     every_node += [n for s in split.general for n in s.nodes] + [n for i in split.exam_items for n in i.nodes]
     assets = {path: f"{NOTES_FILES_URI}/{path.split('/', 1)[1]}" for path in images}
 
+    changed = changed_limit_lines(every_node, exam.limits, own_notes)
+    cards = make_cards(split, routing, exam.find_terms, {key: both_values(found) for key, found in changed.items()})
+    slug = slugify(site_title, fallback="site")
+    downloads = {f"{DOWNLOADS}/{slug}.apkg": anki_package(cards, {s.id: s.title for s in facts.services}, site_title,
+                                                          deck_time),
+                 f"{DOWNLOADS}/{slug}.csv": quizlet_csv(cards).encode()} if cards else {}
     ctx = PageContext(
         split=split, routing=routing, catalogue=exam.catalogue, facts=facts, render=render, urls=urls,
         site_title=site_title, limits=exam.limits, glossary=exam.glossary,
         calculator_names=list(exam.calculators),
         calculator_titles={name: c.title for name, c in exam.calculators.items()},
-        calculator_plan=calculator_plan, changed=changed_limit_lines(every_node, exam.limits, own_notes),
-        cards=make_cards(split, routing, exam.find_terms),
-        store="cramdown:v1:" + slugify(site_title, fallback="site"), assets=assets)
+        calculator_plan=calculator_plan, changed=changed,
+        cards=cards, store=STORE_PREFIX + slug, assets=assets, downloads=sorted(downloads))
     written = write_pages(ctx)
     return BuiltSite(files=files, pages=written.pages,
                      images={assets[path]: source for path, source in images.items()},
                      nav=written.nav, summary=written.summary,
                      links=_link_map(written.pages, written.landed, files, assets, notes_prefix),
-                     service_pages=facts.service_pages, notices=notices)
+                     service_pages=facts.service_pages, notices=notices, downloads=downloads)
 
 
 def _link_map(pages: list[PageSpec], landed: dict, notes: list[NotesFile], assets: dict[str, str],

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,7 +150,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     try:
         site = build.site = build_site(
             build.root / build.settings["notes"], build.settings["notes"].rstrip("/"), build.exam,
-            tuple(build.settings["exam_markers"]), build.render, urls, config.site_name, hand_written)
+            tuple(build.settings["exam_markers"]), build.render, urls, config.site_name, hand_written,
+            deck_time=float(os.environ.get("SOURCE_DATE_EPOCH") or time.time()))
     except NotesError as error:
         raise PluginError(str(error)) from None
     for notice in site.notices:
@@ -172,6 +174,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for uri, source in site.images.items():
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, abs_src_path=str(source)))
+    for uri, content in site.downloads.items():
+        files.append(File.generated(config, uri, content=content))
     if not config.nav:
         generated_uris = {spec.src_uri for spec in site.pages}
         config.nav = site.nav + sorted(f.src_uri for f in files.documentation_pages()

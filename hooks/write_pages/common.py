@@ -200,6 +200,7 @@ class PageContext:
     cards: list[Card] = field(default_factory=list)
     store: str = ""  # the study progress key in localStorage
     assets: dict[str, str] = field(default_factory=dict)  # notes path of an image -> its path in the site
+    downloads: list[str] = field(default_factory=list)  # paths in the site of the deck's .apkg and .csv
     # Filled while pages are written.
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # service id -> mentions on other pages
     landed: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (path, anchor) -> (page, anchor)

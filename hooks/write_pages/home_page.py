@@ -6,7 +6,7 @@ from __future__ import annotations
 from render_markdown import escape_outline
 
 from site_paths import slugify
-from write_pages.common import HOME, REVIEW, PageContext, PageSpec
+from write_pages.common import HOME, REVIEW, STUDY, PageContext, PageSpec
 from write_pages.topic_page import service_card
 
 
@@ -27,5 +27,7 @@ def write(ctx: PageContext) -> PageSpec:
     traps = len(ctx.routing.items)
     body = ctx.render("partials/cramdown/home.html", title=escape_outline(ctx.site_title), categories=categories,
                       service_count=len(services), exam_count=traps, store=ctx.store,
-                      review_url=REVIEW if traps else "")
+                      review_url=REVIEW if traps else "",
+                      study_url=ctx.urls.from_page(HOME, STUDY) if ctx.cards else "",
+                      all_cards=[card.id for card in ctx.cards])
     return ctx.page(HOME, "Home", "home", {"hide": ["toc"], "cramdown": {"kind": "home"}}, body, [])
