@@ -147,7 +147,7 @@ def test_a_calculator_starts_after_instant_navigation_from_a_page_without_one(pa
     nav.get_by_role("link", name="DynamoDB", exact=True).click()
     expect(page.locator('form.cd-calc[data-calc="dynamodb"] .cd-calc__answer')).to_have_text("30 WCU")
     assert page.evaluate("window.cramdownNoReload") is True
-    page.get_by_label("Reviewed").check()
+    page.get_by_label("Reviewed", exact=True).check()
     assert "services/dynamodb.md" in page.evaluate("JSON.stringify(localStorage)")
 
 

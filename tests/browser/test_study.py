@@ -160,7 +160,7 @@ def test_progress_saved_by_the_old_scheduler_carries_over(study):
     offline = home_url.endswith(".html")
     sqs = home_url.replace("index.html", "services/sqs.html") if offline else home_url + "services/sqs/"
     page.goto(sqs)
-    expect(page.get_by_label("Reviewed")).to_be_checked()
+    expect(page.get_by_label("Reviewed", exact=True)).to_be_checked()
 
 
 def test_export_clear_import_brings_progress_back(study, tmp_path):
@@ -228,7 +228,8 @@ def test_home_says_what_is_due_and_its_bars_start_empty_and_count_pages_alone(st
     expect(text).to_contain_text(re.compile(r"\b0 of \d+ pages reviewed"))
     pages = int(re.search(r"of (\d+)", text.inner_text())[1])
     page.get_by_role("link", name="DynamoDB", exact=True).first.click()
-    page.get_by_label("Reviewed").check()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("DynamoDB")
+    page.get_by_label("Reviewed", exact=True).check()
     page.goto(home_url)
     expect(text).to_contain_text(f"1 of {pages} pages reviewed")
     assert databases.locator("progress").first.evaluate("bar => bar.value / bar.max") == pytest.approx(1 / pages)
