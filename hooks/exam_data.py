@@ -5,6 +5,9 @@
     limits.yml        numbers, each with its source and change history (optional)
     calculators.yml   which calculator widgets go on which pages (optional;
                       its calculators use limits from limits.yml)
+    exam_guide.yml    the exam's length, domains, services in scope and key
+                      topics (optional; the Practice test's mock exam and the
+                      Coverage page use it)
 
 Another exam is another folder: only its service catalogue is required, and
 what it leaves out (a glossary, the calculators, the numbers page) is simply
@@ -17,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exam_guide import ExamGuide, load_guide
+
 from calculators import Calculator, load_calculators
 from limits import Limit, load_limits
 from link_terms import Link, Term, build_matcher, is_term, load_glossary
@@ -28,6 +33,7 @@ CATALOGUE = "services.yml"
 GLOSSARY = "glossary.yml"
 LIMITS = "limits.yml"
 CALCULATORS = "calculators.yml"
+GUIDE = "exam_guide.yml"
 
 
 @dataclass
@@ -37,6 +43,7 @@ class Exam:
     glossary: dict[str, Term] = field(default_factory=dict)
     limits: dict[str, Limit] = field(default_factory=dict)
     calculators: dict[str, Calculator] = field(default_factory=dict)
+    guide: ExamGuide | None = None
     # Every glossary term and service name in one matcher, built once: the
     # term linker scans pages with it, and cards find their terms with it.
     names: TermMatcher[Link] = field(init=False)
@@ -68,4 +75,5 @@ def load_exam(folder: Path, display: str) -> Exam:
     limits = load_limits(folder / LIMITS, f"{display}/{LIMITS}", catalogue) if (folder / LIMITS).is_file() else {}
     calculators = load_calculators(folder / CALCULATORS, f"{display}/{CALCULATORS}", limits, catalogue) \
         if (folder / CALCULATORS).is_file() else {}
-    return Exam(display, catalogue, glossary, limits, calculators)
+    guide = load_guide(folder / GUIDE, f"{display}/{GUIDE}", catalogue) if (folder / GUIDE).is_file() else None
+    return Exam(display, catalogue, glossary, limits, calculators, guide)

@@ -39,7 +39,7 @@ from term_matcher import TermMatcher
 from yaml_data import LineDict, load_yaml, require_keys
 
 TERM_REQUIRED = {"term", "definition"}
-TERM_OPTIONAL = {"aliases", "service"}
+TERM_OPTIONAL = {"aliases", "service", "kind"}
 SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "button", "label",
              "select", "option", "textarea", "kbd", "input", "output"}
 SKIP_CLASSES = {"cd-calc", "cd-source", "cd-mentions", "cd-service-meta", "cd-cards", "cd-route", "cd-chip",
@@ -57,6 +57,7 @@ class Term:
     definition: str
     aliases: tuple[str, ...] = ()
     service: str | None = None
+    kind: str = ""  # what sort of thing it is ("deployment strategy"): practice questions mix only one kind
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -117,7 +118,11 @@ def load_glossary(path: Path, display: str, catalogue: Catalogue) -> dict[str, T
         if slug in terms:
             raise NotesError(display, line, f"term {name!r} has the same anchor as {terms[slug].term!r}",
                              "make the names differ in letters or digits")
-        terms[slug] = Term(slug, name, definition, tuple(map(str, aliases)), service)
+        kind = raw.get("kind") or ""
+        if not isinstance(kind, str):
+            raise NotesError(display, raw.line_of("kind"), f"term {name!r}: kind must be a few words of text",
+                             "for example: kind: deployment strategy")
+        terms[slug] = Term(slug, name, definition, tuple(map(str, aliases)), service, kind.strip().casefold())
     return terms
 
 

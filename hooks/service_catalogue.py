@@ -21,7 +21,7 @@ WORD_RE = re.compile(r"[\w@.+-]+")
 API_ACTION_RE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")  # "DecodeAuthorizationMessage"
 CAMEL_HUMP_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 SERVICE_FIELDS_REQUIRED = {"title", "name", "category", "description"}
-SERVICE_FIELDS_OPTIONAL = {"aliases", "spellings", "keywords"}
+SERVICE_FIELDS_OPTIONAL = {"aliases", "spellings", "keywords", "topic"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Service:
     aliases: tuple[str, ...] = ()
     spellings: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    topic: bool = False  # a page for several services or tools ("SDK and CLI"), not one service
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -159,6 +160,13 @@ def _string_list(value, path: str, line: int, what: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _flag(raw, key: str, display_path: str, service_id: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise NotesError(display_path, raw.line_of(key), f"service {service_id!r} {key} must be true or false")
+    return value
+
+
 def load_catalogue(path: Path, display_path: str) -> Catalogue:
     data = load_yaml(path, display_path)
     require_keys(data, display_path, "the catalogue", {"categories", "services"}, {"vendor_prefixes"})
@@ -193,6 +201,7 @@ def load_catalogue(path: Path, display_path: str) -> Catalogue:
             aliases=_string_list(raw.get("aliases"), display_path, raw.line_of("aliases"), "aliases"),
             spellings=_string_list(raw.get("spellings"), display_path, raw.line_of("spellings"), "spellings"),
             keywords=_string_list(raw.get("keywords"), display_path, raw.line_of("keywords"), "keywords"),
+            topic=_flag(raw, "topic", display_path, service_id),
         )
         for name in (*service.names, *service.keywords):
             folded = name.casefold()

@@ -453,5 +453,20 @@ def describe(nodes: list[Node], service: str, terms: FindTerms | None) -> list[s
     return lines
 
 
-__all__ = ["BLANK", "Card", "decide", "decide_trap", "describe", "fair_blank", "fair_front", "is_arithmetic",
-           "make_cards"]
+# For the practice test's questions, which follow the same rules.
+acronym_of = _acronym
+spelled_out = _spelled_out
+
+__all__ = [
+    "BLANK",
+    "Card",
+    "acronym_of",
+    "decide",
+    "decide_trap",
+    "describe",
+    "fair_blank",
+    "fair_front",
+    "is_arithmetic",
+    "make_cards",
+    "spelled_out",
+]

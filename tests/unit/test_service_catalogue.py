@@ -55,7 +55,7 @@ GOOD = ("categories: [Compute]\nservices:\n  ec2:\n    title: EC2\n    name: E\n
      "data.yml:3: service 'ec2' is missing 'description' (required: category, description, name, title)"),
     (GOOD + "    colour: red\n",
      "data.yml:8: service 'ec2' has unknown field 'colour' (allowed: aliases, category, description, keywords, "
-     "name, spellings, title)"),
+     "name, spellings, title, topic)"),
     (GOOD + "  ec2:\n    title: X\n",
      "data.yml:8: duplicate key 'ec2' (it is already defined on line 3)"),
     (GOOD + "  ec3:\n    title: X\n    name: Y\n    category: Compute\n    description: d\n    aliases: [EC2]\n",
