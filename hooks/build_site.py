@@ -7,7 +7,9 @@
 3. ``route_exam_notes``: each practice-exam note to the services it is about.
 4. ``calculators`` and ``limits``: where the calculators go, the worked
    examples and their checks, the lines that state a limit that has changed.
-5. ``study_cards``: the self-test deck.
+5. ``study_cards``: the self-test deck; ``practice_questions``: the
+   practice test's multiple-choice questions; ``notes_coverage``: what the
+   notes leave out against the exam guide.
 6. ``write_pages``: every page, the navigation and the build's summary.
 
 While MkDocs converts each page, three Python-Markdown tree processors
@@ -19,6 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from notes_coverage import measure
+from practice_questions import make_questions
 
 from calculators import check_fences, plan_calculators
 from exam_data import Exam
@@ -32,7 +37,7 @@ from site_paths import slugify
 from split_by_service import split_by_service
 from study_cards import make_cards
 from write_pages import PageContext, PageSpec, SiteFacts, Urls, service_nodes, write_pages
-from write_pages.common import Render
+from write_pages.common import Render, lines_of
 
 NOTES_FILES_URI = "notes-files"  # images from the notes folder, in the site
 # Study progress in the browser's localStorage: this prefix and the site's
@@ -99,6 +104,12 @@ def site_from_notes(files: list[NotesFile], images: dict[str, Path], exam: Exam,
 
     changed = changed_limit_lines(every_node, exam.limits, own_notes)
     cards = make_cards(split, routing, exam.find_terms, {key: both_values(found) for key, found in changed.items()})
+    questions = make_questions(cards, exam.catalogue, exam.glossary, exam.limits, list(facts.service_pages))
+    coverage = None
+    if exam.guide:
+        own_text = {sid: [line.text for line in lines_of(nodes)] for sid, nodes in own_notes.items()}
+        every_line = [line.text for notes_file in files for line in notes_file.lines if line.text.strip()]
+        coverage = measure(exam.guide, exam.catalogue, exam.glossary, own_text, every_line, exam.find_terms)
     slug = slugify(site_title, fallback="site")
     downloads = {f"{DOWNLOADS}/{slug}.apkg": anki_package(cards, {s.id: s.title for s in facts.services}, site_title,
                                                           deck_time),
@@ -109,7 +120,8 @@ def site_from_notes(files: list[NotesFile], images: dict[str, Path], exam: Exam,
         calculator_names=list(exam.calculators),
         calculator_titles={name: c.title for name, c in exam.calculators.items()},
         calculator_plan=calculator_plan, changed=changed,
-        cards=cards, store=STORE_PREFIX + slug, assets=assets, downloads=sorted(downloads))
+        cards=cards, store=STORE_PREFIX + slug, assets=assets, downloads=sorted(downloads),
+        questions=questions, guide=exam.guide, coverage=coverage)
     written = write_pages(ctx)
     return BuiltSite(files=files, pages=written.pages,
                      images={assets[path]: source for path, source in images.items()},

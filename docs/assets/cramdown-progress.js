@@ -32,7 +32,7 @@
   /* ---- pure ------------------------------------------------------------- */
 
   function emptyProgress() {
-    return { format: FORMAT, version: VERSION, cards: {}, pages: {}, suspended: {}, flagged: {},
+    return { format: FORMAT, version: VERSION, cards: {}, pages: {}, suspended: {}, flagged: {}, focus: {},
              settings: { newPerDay: NEW_PER_DAY }, today: { date: "", newSeen: 0 } };
   }
 
@@ -104,7 +104,7 @@
     var progress = emptyProgress();
     Object.keys(data.cards).forEach(function (id) { progress.cards[id] = data.cards[id]; });
     Object.keys(data.pages).forEach(function (page) { if (data.pages[page] === true) progress.pages[page] = true; });
-    ["suspended", "flagged"].forEach(function (set) {
+    ["suspended", "flagged", "focus"].forEach(function (set) {
       var marks = data[set] && typeof data[set] === "object" ? data[set] : {};
       Object.keys(marks).forEach(function (id) { if (marks[id] === true) progress[set][id] = true; });
     });

@@ -130,7 +130,10 @@
     var n = Progress.counts(pool.map(function (c) { return c.id; }), progress, now);
     if (n.new > 0) {
       var unseen = pool.filter(function (c) { return !progress.cards[c.id]; });
-      return newOrder(unseen, Progress.today(now))[0];
+      /* New cards of a service missed on the practice test come first. */
+      var focus = progress.focus || {};
+      var first = unseen.filter(function (c) { return focus[c.id]; });
+      return newOrder(first.length ? first : unseen, Progress.today(now))[0];
     }
     var ahead = learning.filter(function (c) { return progress.cards[c.id].due <= now + LEARN_AHEAD; });
     return ahead[0] || null;

@@ -11,6 +11,8 @@ Jinja2 templates in ``overrides/partials/cramdown/``. The modules:
   review, the General page and each notes file as written;
 - ``glossary_page``, ``numbers_page``, ``calculators_page``, ``study_page``:
   the exam's glossary, limits and calculators, and the study deck;
+- ``practice_page``, ``coverage_page``: the practice test, and what the
+  notes leave out against the exam guide;
 - ``common``: the facts and helpers they share.
 """
 
@@ -20,10 +22,12 @@ from dataclasses import dataclass
 
 from write_pages import (
     calculators_page,
+    coverage_page,
     general_page,
     glossary_page,
     home_page,
     numbers_page,
+    practice_page,
     review_page,
     service_page,
     source_page,
@@ -83,7 +87,7 @@ def write_pages(ctx: PageContext) -> WrittenSite:
     pages += [review_page.write(ctx), general_page.write(ctx)]
     pages += [source_page.write(ctx, notes_file) for notes_file in ctx.split.files]
     exam_pages = [glossary_page.write(ctx), calculators_page.write(ctx), numbers_page.write(ctx),
-                  study_page.write(ctx)]
+                  study_page.write(ctx), practice_page.write(ctx), coverage_page.write(ctx)]
     written = [page for page in [*pages, *exam_pages] if page is not None]
     nav = _nav(ctx, written, [page for page in exam_pages if page is not None])
     return WrittenSite(written, nav, _summary(ctx, written), ctx.landed)

@@ -16,6 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
+from exam_guide import ExamGuide
+from notes_coverage import Coverage
+from practice_questions import Question
 from render_markdown import MarkdownWriter, PageAnchors, escape_outline, inline
 
 from calculators import CalculatorPlan, fence
@@ -38,6 +41,8 @@ GLOSSARY = "glossary.md"
 CALCULATORS = "calculators.md"
 NUMBERS = "numbers.md"
 STUDY = "study.md"
+PRACTICE = "practice-test.md"
+COVERAGE = "coverage.md"
 URL_UNSAFE_RE = re.compile(r"[^A-Za-z0-9_-]+")
 MENTION_SNIPPET_CHARS = 140
 
@@ -47,6 +52,7 @@ class PageSpec:
     src_uri: str
     title: str
     kind: str  # home | service | topic | review | general | source | glossary | calculators | numbers | study
+    #            | practice | coverage
     markdown: str
     lines: list[SourceLine] = field(default_factory=list)  # notes lines this page must show
     edit_path: str | None = None  # the notes file it mostly came from
@@ -201,6 +207,9 @@ class PageContext:
     store: str = ""  # the study progress key in localStorage
     assets: dict[str, str] = field(default_factory=dict)  # notes path of an image -> its path in the site
     downloads: list[str] = field(default_factory=list)  # paths in the site of the deck's .apkg and .csv
+    questions: list[Question] = field(default_factory=list)  # the Practice test's
+    guide: ExamGuide | None = None  # the exam guide's lists, when the exam has them
+    coverage: Coverage | None = None  # what the notes leave out, against the guide
     # Filled while pages are written.
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # service id -> mentions on other pages
     landed: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (path, anchor) -> (page, anchor)

@@ -43,3 +43,16 @@ def test_scheduler_passes_its_tests_in_node():
     assert "# fail 0" in completed.stdout
     written = len(re.findall(r"^test\(", (ROOT / "tests" / "js" / "study.test.js").read_text(), re.M))
     assert f"# pass {written}" in completed.stdout  # every test in the file ran
+
+
+def test_practice_test_passes_its_tests_in_node():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("Node.js is needed for the practice test's tests: install the nodejs package")
+    script = ROOT / "tests" / "js" / "practice.test.js"
+    completed = subprocess.run([node, "--test", str(script)], capture_output=True, text=True,
+                               env={"PATH": "/usr/bin:/bin"}, timeout=120)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "# fail 0" in completed.stdout
+    written = len(re.findall(r"^test\(", script.read_text(), re.M))
+    assert f"# pass {written}" in completed.stdout  # every test in the file ran
