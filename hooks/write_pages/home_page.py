@@ -6,7 +6,7 @@ from __future__ import annotations
 from render_markdown import escape_outline
 
 from site_paths import slugify
-from write_pages.common import HOME, REVIEW, STUDY, PageContext, PageSpec
+from write_pages.common import COVERAGE, HOME, PRACTICE, REVIEW, STUDY, PageContext, PageSpec
 from write_pages.topic_page import service_card
 
 
@@ -29,5 +29,7 @@ def write(ctx: PageContext) -> PageSpec:
                       service_count=len(services), exam_count=traps, store=ctx.store,
                       review_url=REVIEW if traps else "",
                       study_url=ctx.urls.from_page(HOME, STUDY) if ctx.cards else "",
-                      all_cards=[card.id for card in ctx.cards])
+                      all_cards=[card.id for card in ctx.cards],
+                      practice_url=PRACTICE if ctx.questions else "",
+                      coverage_url=COVERAGE if ctx.coverage and ctx.guide and ctx.guide.in_scope else "")
     return ctx.page(HOME, "Home", "home", {"hide": ["toc"], "cramdown": {"kind": "home"}}, body, [])

@@ -178,7 +178,7 @@ def test_wrong_answers_bring_their_services_cards_forward_and_attempts_are_kept(
     expect(page.locator(".cd-practice__due")).to_contain_text(f"{len(cards)} study card")
     store = data["setup"]["store"]
     progress = json.loads(page.evaluate("(key) => localStorage.getItem(key)", store))
-    assert set(progress["focus"]) == cards
+    assert {card for card, marked in progress["focus"].items() if marked is True} == cards
     page.reload()
     history = page.locator(".cd-practice__history tbody tr")
     expect(history).to_have_count(1)
@@ -229,3 +229,12 @@ def test_the_coverage_page_lists_every_in_scope_service_the_notes_lack(page, sit
     expect(page.locator(".cd-coverage__all tbody tr")).to_have_count(
         sum(len(entries) for entries in guide["in_scope"].values()))
     assert violations(page) == []
+
+
+def test_the_home_page_leads_to_the_practice_test_and_the_coverage_page(page, site_url):
+    page.goto(site_url)
+    page.get_by_role("link", name="practice test", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Practice test")
+    page.go_back()
+    page.get_by_role("link", name="what your notes leave out").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Coverage")
