@@ -66,19 +66,24 @@ def measure(guide: ExamGuide, catalogue: Catalogue, glossary: dict[str, Term], o
     notes (its sections and the exam notes routed to it); ``all_lines``: the
     text of every notes line; ``find_terms(text)``: the glossary terms in it."""
     coverage = Coverage()
+    # Each line's services, found once: there are many lines and many entries.
+    lines_naming: dict[str, int] = {}
+    for line in all_lines:
+        for service_id in {hit.payload.service.id for hit in catalogue.mentions(line)}:
+            lines_naming[service_id] = lines_naming.get(service_id, 0) + 1
+    whole = "\n".join(all_lines)
     for entry in guide.in_scope:
         if entry.service:
             own = own_lines.get(entry.service, [])
             text = "\n".join(own)
             topics = guide.topics.get(entry.service, ())
             missing = tuple(t.title for t in topics if not t.pattern().search(text))
-            named = sum(1 for line in all_lines
-                        if any(h.payload.service.id == entry.service for h in catalogue.mentions(line)))
-            coverage.services.append(ServiceCoverage(entry.name, entry.category, entry.service, len(own), named,
-                                                     missing, len(topics)))
+            coverage.services.append(ServiceCoverage(entry.name, entry.category, entry.service, len(own),
+                                                     lines_naming.get(entry.service, 0), missing, len(topics)))
         else:
             pattern = _names_pattern([*_short_names(entry.name), *entry.also])
-            named = sum(1 for line in all_lines if pattern.search(line))
+            # Most such services are in no line: one search of the whole says so.
+            named = sum(1 for line in all_lines if pattern.search(line)) if pattern.search(whole) else 0
             coverage.services.append(ServiceCoverage(entry.name, entry.category, "", 0, named))
     mentioned: set[str] = set()
     for line in all_lines:

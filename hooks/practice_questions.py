@@ -172,8 +172,21 @@ def _fold(text: str) -> str:
     return re.sub(r"[\s,]+", "", text).casefold()
 
 
+@cache
+def _name_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w])", re.IGNORECASE)
+
+
+@cache
+def _casefolded(text: str) -> str:
+    return text.casefold()
+
+
 def _in_text(name: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w])", text, re.IGNORECASE) is not None
+    # Most names are not in the text at all: a plain search says so first.
+    if _casefolded(name) not in _casefolded(text):
+        return False
+    return _name_pattern(name).search(text) is not None
 
 
 def question_id(kind: str, service: str, stem: str, answer: str) -> str:
@@ -185,6 +198,7 @@ def _stem(word: str) -> str:
     return _STEMMER.stemWord(word.casefold())
 
 
+@cache
 def stems(text: str) -> frozenset[str]:
     """The stems of the words of ``text`` that carry meaning: "routed" and
     "Routing" are both "rout"; "EC2" and "KMS" count, "the" and "is" do not."""
