@@ -6,6 +6,7 @@ and the glossary terms the notes never mention. The Coverage page shows it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -67,11 +68,11 @@ def measure(guide: ExamGuide, catalogue: Catalogue, glossary: dict[str, Term], o
     text of every notes line; ``find_terms(text)``: the glossary terms in it."""
     coverage = Coverage()
     # Each line's services, found once: there are many lines and many entries.
+    distinct = Counter(all_lines)  # a line written twice is looked at once
     lines_naming: dict[str, int] = {}
-    for line in all_lines:
+    for line, times in distinct.items():
         for service_id in {hit.payload.service.id for hit in catalogue.mentions(line)}:
-            lines_naming[service_id] = lines_naming.get(service_id, 0) + 1
-    whole = "\n".join(all_lines)
+            lines_naming[service_id] = lines_naming.get(service_id, 0) + times
     for entry in guide.in_scope:
         if entry.service:
             own = own_lines.get(entry.service, [])
@@ -82,11 +83,10 @@ def measure(guide: ExamGuide, catalogue: Catalogue, glossary: dict[str, Term], o
                                                      lines_naming.get(entry.service, 0), missing, len(topics)))
         else:
             pattern = _names_pattern([*_short_names(entry.name), *entry.also])
-            # Most such services are in no line: one search of the whole says so.
-            named = sum(1 for line in all_lines if pattern.search(line)) if pattern.search(whole) else 0
+            named = sum(times for line, times in distinct.items() if pattern.search(line))
             coverage.services.append(ServiceCoverage(entry.name, entry.category, "", 0, named))
     mentioned: set[str] = set()
-    for line in all_lines:
+    for line in distinct:
         for hit in find_terms(line):
             term = getattr(hit.payload, "term", None)
             if term is not None:

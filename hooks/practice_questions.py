@@ -422,11 +422,11 @@ class _Facts:
         beside = _beside_blank(stem)
         candidates = []
         for other in self.glossary.values():
-            if other.slug == term.slug or any(_in_text(name, stem) for name in other.names):
-                continue
             # Terms of the answer's kind, from any service; a term of no kind
             # meets only its own service's terms.
             if (other.kind != term.kind) if term.kind else (not own or (other.service or "") != own):
+                continue
+            if other.slug == term.slug or any(_in_text(name, stem) for name in other.names):
                 continue
             if any(_fold(name) == _fold(answer) for name in other.names):
                 continue
