@@ -6,7 +6,9 @@
  * each card's FSRS state (the study page's scheduler, cramdown-study.js);
  * version 1 held SM-2 state under "cramdown:v1:<site>", and is carried over
  * when version 2 is first read: every card keeps its due date, its reviews
- * and its place as learned, and every Reviewed box stays ticked.
+ * and its place as learned, and every Reviewed box stays ticked. ``focus``
+ * holds new cards of services missed on the practice test, which the study
+ * page serves before other new cards.
  *
  * The pure part (readProgress, fromV1, counts, today) loads in Node too.
  */
