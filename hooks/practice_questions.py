@@ -346,10 +346,17 @@ class _Facts:
             found_in_stem = amount(stated.group())
             if found_in_stem and found_in_stem.family == answer.family:
                 values.add(found_in_stem.value)
+        # A bare number the question states is taken too: "Cool (____ min), Cold (90)"
+        # leaves out 90 days.
+        bare_numbers = {float(n.replace(",", ""))
+                        for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])", stem)}
         for candidate in [*first, *(a for a, _ in near), *_scaled(answer, unit)]:
             # An old value keeps the unit AWS wrote it in ("256 KB", not "0.25 MB").
             shown = candidate if candidate in first else in_answer_unit(candidate)
             if not shown or shown.value in values or _in_text(shown.text, stem) or len(chosen) == OPTIONS - 1:
+                continue
+            written = AMOUNT_RE.match(shown.text)
+            if written and float(written["n"].replace(",", "")) in bare_numbers:
                 continue
             values.add(shown.value)
             chosen.append(shown.text)

@@ -236,3 +236,11 @@ def test_the_mock_exam_shares_follow_the_domain_weights_and_add_up(exam):
         assert abs(counts[domain.id] - exam.guide.questions * domain.weight / 100) < 1
     assert sum(domain_counts(exam.guide, 7).values()) == 7
     assert domain_counts(None, 65) == {}
+
+
+def test_a_bare_number_the_question_states_is_never_a_wrong_option(exam):
+    stem = f"access tiers: Hot, Cool ({BLANK} min), Cold (90), Archive (180, offline)"
+    question = decisions([card(stem, "30 days", service="s3")], exam.catalogue, {}, {}, ["s3"])[0][1]
+    assert isinstance(question, Question)
+    assert question.answer == "30 days"
+    assert not {"90 days", "180 days"} & set(question.options)
