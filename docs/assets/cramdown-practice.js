@@ -145,7 +145,7 @@
   function setUp(box) {
     var dataNode = document.getElementById("cd-questions");
     if (!dataNode) return;
-    var data = JSON.parse(dataNode.textContent);
+    var data = JSON.parse(dataNode.getAttribute("data-json"));
     var setup = data.setup;
     var questions = data.questions;
     var historyKey = setup.store + ":practice";
@@ -157,6 +157,8 @@
     var next = find(".cd-practice__next");
     var finish = find(".cd-practice__finish");
     var timer = find(".cd-practice__timer");
+    var runBox = find(".cd-practice__run");
+    var confirmBox = find(".cd-practice__confirm");
     var run = null;  /* {mode, items, index, answers, started, deadline, checked} */
     var tick = null;
 
@@ -215,6 +217,13 @@
     }
 
     function updateTimer() {
+      if (!box.isConnected) {
+        /* Instant navigation took the page away: the exam ends unsaved. */
+        window.clearInterval(tick);
+        tick = null;
+        run = null;
+        return;
+      }
       if (!run || !run.deadline) return;
       var left = Math.max(0, (run.deadline - Date.now()) / 1000);
       timer.textContent = minutes(left) + " left";
@@ -245,11 +254,21 @@
       feedback.textContent = "";
       feedback.className = "cd-practice__feedback";
       check.hidden = false;
+      label(check, run.mode === "mock" ? (run.index + 1 < run.items.length ? "Next" : "Finish") : "Check");
       next.hidden = true;
       finish.hidden = run.mode !== "mock";
+      confirmBox.hidden = true;
       var first = optionsBox.querySelector("input");
       if (first) first.focus({ preventScroll: true });
-      box.scrollIntoView({ block: "nearest" });
+      runBox.scrollIntoView({ block: "nearest" });
+    }
+
+    /* A button's words and its key: "Check Enter". */
+    function label(button, words) {
+      var key = document.createElement("kbd");
+      key.textContent = "Enter";
+      button.textContent = words + " ";
+      button.appendChild(key);
     }
 
     function chosen() {
@@ -308,7 +327,7 @@
       }
       check.hidden = true;
       next.hidden = false;
-      next.textContent = run.index + 1 < run.items.length ? "Next" : "See results";
+      label(next, run.index + 1 < run.items.length ? "Next" : "See results");
       next.focus({ preventScroll: true });
     }
 
@@ -327,6 +346,11 @@
       tick = null;
       var finished = run;
       run = null;
+      /* An answer chosen but not yet sent when time runs out still counts. */
+      var pending = finished.checked ? null : chosen();
+      if (pending !== null) {
+        finished.answers.push({ question: finished.items[finished.index].question, chosen: pending });
+      }
       /* Unanswered questions of a mock exam count as wrong, as on the exam. */
       var answered = {};
       finished.answers.forEach(function (a) { answered[a.question.id] = true; });
@@ -390,7 +414,10 @@
       });
       if (!result.wrong.length) list.textContent = "None. Well done.";
       var services = {};
-      result.wrong.forEach(function (a) { if (a.question.service) services[a.question.service] = true; });
+      /* Only answers given and wrong: a question left unanswered says nothing. */
+      result.wrong.forEach(function (a) {
+        if (a.chosen !== null && a.question.service) services[a.question.service] = true;
+      });
       var ids = [];
       Object.keys(services).forEach(function (s) { ids = ids.concat(setup.cards[s] || []); });
       var due = find(".cd-practice__due");
@@ -403,7 +430,8 @@
       } else {
         due.textContent = "";
       }
-      results.focus({ preventScroll: false });
+      results.focus({ preventScroll: true });
+      results.scrollIntoView({ block: "start" });
     }
 
     box.querySelector(".cd-practice__quick").addEventListener("click", function () { begin("quick"); });
@@ -417,7 +445,21 @@
       checkAnswer();
     });
     next.addEventListener("click", goOn);
-    finish.addEventListener("click", end);
+    /* Finishing a mock exam early asks first: unanswered questions count as wrong. */
+    finish.addEventListener("click", function () {
+      if (!run) return;
+      var left = run.items.length - run.answers.length;
+      find(".cd-practice__confirm-text").textContent = "Finish now? The " + left + " question" +
+        (left === 1 ? "" : "s") + " not answered yet count as wrong.";
+      confirmBox.hidden = false;
+      find(".cd-practice__finish-yes").focus();
+    });
+    find(".cd-practice__finish-yes").addEventListener("click", end);
+    find(".cd-practice__finish-no").addEventListener("click", function () {
+      confirmBox.hidden = true;
+      var input = optionsBox.querySelector("input:checked") || optionsBox.querySelector("input");
+      if (input) input.focus();
+    });
     document.addEventListener("keydown", function (event) {
       if (!run || !box.isConnected || event.ctrlKey || event.metaKey || event.altKey) return;
       if (typing(event.target) || event.target.closest && event.target.closest("a")) return;
@@ -427,6 +469,11 @@
         event.preventDefault();
         choose(index);
       } else if (event.key === "Enter") {
+        /* Enter answers only from the options or the page itself; a button,
+         * a link or the navigation does what it says. */
+        var here = event.target === document.body || event.target === document.documentElement ||
+          (optionsBox.contains(event.target) && event.target.type === "radio");
+        if (!here || !confirmBox.hidden) return;
         event.preventDefault();
         if (run.checked && run.mode === "quick") goOn();
         else checkAnswer();

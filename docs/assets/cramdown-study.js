@@ -152,7 +152,7 @@
   function setUp(box) {
     var fsrs = scheduler();
     var key = box.getAttribute("data-store");
-    var cards = JSON.parse(document.getElementById("cd-cards").textContent);
+    var cards = JSON.parse(document.getElementById("cd-cards").getAttribute("data-json"));
     var byId = {};
     cards.forEach(function (c) { byId[c.id] = c; });
     var urls = JSON.parse(box.getAttribute("data-urls"));

@@ -220,6 +220,11 @@ class PageContext:
     def __post_init__(self) -> None:
         self._files = {f.path: f for f in self.split.files}
 
+    @property
+    def has_coverage(self) -> bool:
+        """Is there a Coverage page: an exam guide that lists services in scope?"""
+        return bool(self.coverage and self.guide and self.guide.in_scope)
+
     # -- notes on a page -----------------------------------------------------
 
     def anchors(self, uri: str) -> PageAnchors:

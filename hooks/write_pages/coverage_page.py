@@ -12,7 +12,7 @@ from write_pages.common import COVERAGE, GLOSSARY, PageContext, PageSpec, source
 
 def write(ctx: PageContext) -> PageSpec | None:
     guide, coverage = ctx.guide, ctx.coverage
-    if not guide or not coverage or not guide.in_scope:
+    if not ctx.has_coverage or not guide or not coverage:
         return None
     between = ctx.urls.from_page
     first_file = ctx.split.files[0].path if ctx.split.files else ""

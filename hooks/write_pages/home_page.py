@@ -31,5 +31,5 @@ def write(ctx: PageContext) -> PageSpec:
                       study_url=ctx.urls.from_page(HOME, STUDY) if ctx.cards else "",
                       all_cards=[card.id for card in ctx.cards],
                       practice_url=PRACTICE if ctx.questions else "",
-                      coverage_url=COVERAGE if ctx.coverage and ctx.guide and ctx.guide.in_scope else "")
+                      coverage_url=COVERAGE if ctx.has_coverage else "")
     return ctx.page(HOME, "Home", "home", {"hide": ["toc"], "cramdown": {"kind": "home"}}, body, [])

@@ -6,7 +6,6 @@ attempt in the browser beside the card progress."""
 from __future__ import annotations
 
 import json
-from html import escape as html_escape
 
 from practice_questions import domain_counts
 
@@ -60,15 +59,15 @@ def write(ctx: PageContext) -> PageSpec | None:
         have = len({q.fact or q.id for q, row in zip(ctx.questions, rows, strict=True) if row["domain"] == domain_id})
         if have < share:
             short.append({"title": domains[domain_id], "have": have, "share": share})
-    data = json.dumps({"setup": setup, "questions": rows}, ensure_ascii=False,
-                      separators=(",", ":")).replace("</", "<\\/")
+    # In an attribute, HTML-escaped by the template (a script element would be
+    # run as JavaScript when instant navigation brings the page in).
+    data = json.dumps({"setup": setup, "questions": rows}, ensure_ascii=False, separators=(",", ":"))
     services = len({q.service for q in ctx.questions if q.service})
     body = ("---\nhide: [toc]\nsearch: {exclude: true}\ncramdown: {kind: practice}\n---\n\n" +
             ctx.render("partials/cramdown/practice.html", data=data, total=len(rows), services=services,
                        quick=setup["quick"], mock=setup["mock"], facts=facts, minutes=minutes,
-                       exam=html_escape(guide.exam) if guide else "", full=length, short=short,
-                       coverage=ctx.urls.from_page(PRACTICE, COVERAGE) if ctx.coverage and guide and guide.in_scope
-                       else ""))
+                       exam=guide.exam if guide else "", full=length, short=short,
+                       coverage=ctx.urls.from_page(PRACTICE, COVERAGE) if ctx.has_coverage else ""))
     return PageSpec(PRACTICE, "Practice test", "practice", body)
 
 

@@ -18,7 +18,9 @@ def write(ctx: PageContext) -> PageSpec:
              "category": catalogue.services[c.service].category if c.service else "",
              "front": c.front, "back": c.back, "answer": c.answer, "source": f"{c.path}:{c.line}",
              "changed": c.changed} for c in ctx.cards]
-    cards_json = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # In an attribute, HTML-escaped by the template: a script element would
+    # be run as JavaScript when instant navigation brings the page in.
+    cards_json = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
     listed = sorted((catalogue.services[s] for s in services), key=lambda s: s.title.casefold())
     categories = [c for c in catalogue.categories if any(s.category == c for s in listed)]
     urls = {sid: ctx.urls.from_page(STUDY, uri) for sid, uri in ctx.facts.service_pages.items()}

@@ -100,7 +100,7 @@ def test_terms_used_print_as_a_list(cheat_sheets):
 def test_the_printed_deck_has_no_instructions_and_no_repeated_answers(chromium, site_url, tmp_path):
     page = chromium.new_page()
     page.goto(site_url + "study/", wait_until="load")
-    cloze = page.evaluate("JSON.parse(document.getElementById('cd-cards').textContent)"
+    cloze = page.evaluate("JSON.parse(document.getElementById('cd-cards').getAttribute('data-json'))"
                           ".find(card => card.kind === 'cloze' && card.back.length < 80)")
     pdf = tmp_path / "deck.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)

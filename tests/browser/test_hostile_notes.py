@@ -3,6 +3,8 @@ build into pages where nothing runs and every word is still shown."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from helpers import copy_project, run_build
@@ -14,6 +16,14 @@ OUTLINE = """• S3:
   • [click me](javascript:alert('link')) stays text
   • {{ config.site_name }} and {% if true %}jinja{% endif %} stay text
   • <iframe src="javascript:alert('frame')"></iframe> stays text
+  • Q: Which comment opens <!--<script> in a question?
+  • A: <!--<script> and </script> as an answer
+  • Q: Which second question has </script><script>alert('q')</script>?
+  • A: A second answer with "quotes" & ampersands
+  • Q: Which third question is plain?
+  • A: A third plain answer
+  • Q: Which fourth question is plain too?
+  • A: A fourth plain answer
 """
 MARKDOWN = """## SQS
 
@@ -42,6 +52,13 @@ def test_hostile_notes_run_nothing_and_keep_their_text(chromium, tmp_path):
     with serve_folder(project / "site") as base:
         for path in ("services/s3/", "services/sqs/", "study/", "glossary/", ""):
             page.goto(base + path, wait_until="load")
+        # The cards and questions carry the notes' text as data: their pages still work.
+        page.goto(base + "study/")
+        expect(page.locator(".cd-study__front")).not_to_be_empty()
+        page.goto(base + "practice-test/")
+        expect(page.locator(".cd-practice[data-ready=true]")).to_be_attached()
+        page.get_by_role("button", name=re.compile("Quick test")).click()
+        expect(page.locator(".cd-practice__progress")).to_contain_text("Question 1 of")
         page.goto(base + "services/sqs/")
         page.get_by_text("real-looking link").click()  # its javascript: URL was removed
         page.goto(base + "services/s3/")

@@ -38,7 +38,7 @@ def practice(request, chromium, offline_site, site_url):
 
 def questions(page) -> dict[str, dict]:
     """The page's questions by their wording (the right answer is listed first)."""
-    data = json.loads(page.locator("#cd-questions").text_content())
+    data = json.loads(page.locator("#cd-questions").get_attribute("data-json"))
     return {q["stem"]: q for q in data["questions"]}
 
 
@@ -127,8 +127,16 @@ def test_the_mock_exam_has_the_guides_length_a_timer_and_results_at_the_end(prac
     # No feedback in a mock exam: straight on to the next question.
     expect(page.locator(".cd-practice__progress")).to_have_text(f"Question 2 of {guide['questions']}")
     expect(page.locator(".cd-practice__feedback")).to_have_text("")
+    page.get_by_role("button", name="Finish early").click()
+    expect(page.get_by_role("alertdialog")).to_contain_text(f"The {guide['questions'] - 1} questions not answered")
+    page.get_by_role("button", name="Keep going").click()
+    expect(page.get_by_role("alertdialog")).to_be_hidden()
+    expect(page.locator(".cd-practice__progress")).to_have_text(f"Question 2 of {guide['questions']}")
+    page.get_by_role("button", name="Finish early").click()
     page.get_by_role("button", name="Finish and see results").click()
     expect(page.locator(".cd-practice__score")).to_have_text(f"Score: 1 of {guide['questions']} (2%)")
+    # Unanswered questions bring no cards forward: the one answer was right.
+    expect(page.locator(".cd-practice__due")).to_have_text("")
     domains = page.locator(".cd-practice__by-domain tbody tr")
     expect(domains).to_have_count(len(guide["domains"]))
     assert sum(int(row.locator("td").nth(2).inner_text()) for row in domains.all()) == guide["questions"]
@@ -136,7 +144,7 @@ def test_the_mock_exam_has_the_guides_length_a_timer_and_results_at_the_end(prac
 
 def test_the_mock_exam_follows_the_domain_weights(page, site_url):
     page.goto(site_url + "practice-test/")
-    data = json.loads(page.locator("#cd-questions").text_content())
+    data = json.loads(page.locator("#cd-questions").get_attribute("data-json"))
     weights = data["setup"]["weights"]
     guide = yaml.safe_load(GUIDE.read_text(encoding="utf-8"))
     assert sum(weights.values()) == guide["questions"]
@@ -163,7 +171,7 @@ def test_the_mock_exam_follows_the_domain_weights(page, site_url):
 def test_wrong_answers_bring_their_services_cards_forward_and_attempts_are_kept(practice):
     page, url = practice
     page.goto(url)
-    data = json.loads(page.locator("#cd-questions").text_content())
+    data = json.loads(page.locator("#cd-questions").get_attribute("data-json"))
     page.get_by_role("button", name=re.compile("Quick test")).click()
     missed = set()
     for _ in range(10):
@@ -188,7 +196,7 @@ def test_wrong_answers_bring_their_services_cards_forward_and_attempts_are_kept(
 
 def test_the_study_page_starts_with_a_card_of_a_missed_service(page, site_url):
     page.goto(site_url + "practice-test/")
-    data = json.loads(page.locator("#cd-questions").text_content())
+    data = json.loads(page.locator("#cd-questions").get_attribute("data-json"))
     store = data["setup"]["store"]
     service = max(data["setup"]["cards"], key=lambda s: len(data["setup"]["cards"][s]))
     page.evaluate("""([key, ids]) => {
@@ -197,7 +205,7 @@ def test_the_study_page_starts_with_a_card_of_a_missed_service(page, site_url):
         window.CramdownProgress.save(key, progress);
     }""", [store, data["setup"]["cards"][service]])
     page.goto(site_url + "study/")
-    cards = json.loads(page.locator("#cd-cards").text_content())
+    cards = json.loads(page.locator("#cd-cards").get_attribute("data-json"))
     title = next(c["serviceTitle"] for c in cards if c["service"] == service)
     for _ in range(3):
         expect(page.locator(".cd-study__meta")).to_contain_text(title)
@@ -207,7 +215,6 @@ def test_the_study_page_starts_with_a_card_of_a_missed_service(page, site_url):
 
 def test_the_coverage_page_lists_every_in_scope_service_the_notes_lack(page, site_url):
     guide = yaml.safe_load(GUIDE.read_text(encoding="utf-8"))
-    catalogue = yaml.safe_load((GUIDE.parent / "services.yml").read_text(encoding="utf-8"))
     notes = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "notes").glob("*")))
     lacking = []
     for entries in guide["in_scope"].values():
@@ -225,7 +232,6 @@ def test_the_coverage_page_lists_every_in_scope_service_the_notes_lack(page, sit
     for name in lacking:
         item = page.locator(".cd-coverage__none > li").filter(has=page.get_by_text(name, exact=True))
         expect(item.get_by_role("link", name=re.compile("^Add notes"))).to_be_visible()
-    assert catalogue["services"]  # the table lists every in-scope entry
     expect(page.locator(".cd-coverage__all tbody tr")).to_have_count(
         sum(len(entries) for entries in guide["in_scope"].values()))
     assert violations(page) == []
@@ -233,8 +239,36 @@ def test_the_coverage_page_lists_every_in_scope_service_the_notes_lack(page, sit
 
 def test_the_home_page_leads_to_the_practice_test_and_the_coverage_page(page, site_url):
     page.goto(site_url)
+    page.evaluate("window.cramdownNoReload = true")
     page.get_by_role("link", name="practice test", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Practice test")
+    # Brought in by instant navigation, the test still starts.
+    assert page.evaluate("window.cramdownNoReload") is True
+    expect(page.locator(".cd-practice[data-ready=true]")).to_be_attached()
+    page.get_by_role("button", name=re.compile("Quick test")).click()
+    expect(page.locator(".cd-practice__progress")).to_have_text("Question 1 of 10")
     page.go_back()
     page.get_by_role("link", name="what your notes leave out").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Coverage")
+
+
+def test_when_time_runs_out_the_chosen_answer_counts_and_leaving_saves_nothing(page, site_url):
+    page.clock.install()
+    page.goto(site_url + "practice-test/")
+    page.get_by_role("button", name=re.compile("Mock exam")).click()
+    question, options = shown(page)
+    page.keyboard.press(str(check_options(question, options) + 1))  # chosen, not sent
+    guide = yaml.safe_load(GUIDE.read_text(encoding="utf-8"))
+    page.clock.fast_forward((guide['minutes'] * 60 + 2) * 1000)
+    expect(page.locator(".cd-practice__score")).to_have_text(f"Score: 1 of {guide['questions']} (2%)")
+    expect(page.locator(".cd-practice__history tbody tr")).to_have_count(1)
+    # A mock exam left for another page (instant navigation) ends unsaved.
+    page.evaluate("window.cramdownNoReload = true")
+    page.get_by_role("button", name=re.compile("Mock exam")).click()
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Glossary").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Glossary")
+    assert page.evaluate("window.cramdownNoReload") is True
+    page.clock.fast_forward((guide['minutes'] * 60 + 2) * 1000)
+    history = json.loads(page.evaluate("(key) => localStorage.getItem(key)", next(
+        key for key in page.evaluate("Object.keys(localStorage)") if key.endswith(":practice"))))
+    assert len(history["attempts"]) == 1

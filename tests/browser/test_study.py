@@ -146,7 +146,7 @@ def test_suspend_and_flag_set_a_card_aside_and_list_it(study):
 def test_progress_saved_by_the_old_scheduler_carries_over(study):
     page, study_url, home_url = study
     page.goto(study_url)
-    cards = json.loads(page.locator("#cd-cards").text_content())
+    cards = json.loads(page.locator("#cd-cards").get_attribute("data-json"))
     key = page.locator(".cd-study").get_attribute("data-store").replace(":v2:", ":v1:")
     fixture = json.loads((ROOT / "tests" / "fixtures" / "progress-v1.json").read_text())
     old = dict(zip([card["id"] for card in cards[:4]], fixture["cards"].values(), strict=True))
@@ -257,7 +257,7 @@ def test_rebuild_with_one_line_changed_resets_only_that_card(chromium, tmp_path)
         context = chromium.new_context()
         page = context.new_page()
         page.goto(base + "study/")
-        cards = {card["id"]: card for card in json.loads(page.locator("#cd-cards").text_content())}
+        cards = {card["id"]: card for card in json.loads(page.locator("#cd-cards").get_attribute("data-json"))}
         studied = []
         for _ in range(3):
             studied.append(next(c for c in cards.values() if c["front"] == front(page))["id"])
@@ -270,7 +270,7 @@ def test_rebuild_with_one_line_changed_resets_only_that_card(chromium, tmp_path)
         notes.write_text("\n".join(lines), encoding="utf-8")
         assert run_build(project).returncode == 0
         page.reload()
-        rebuilt = [card["id"] for card in json.loads(page.locator("#cd-cards").text_content())]
+        rebuilt = [card["id"] for card in json.loads(page.locator("#cd-cards").get_attribute("data-json"))]
         assert studied[0] not in rebuilt and studied[1] in rebuilt and studied[2] in rebuilt
         expect(page.locator(".cd-study__stats")).to_contain_text("Learned 2")
         context.close()
