@@ -237,6 +237,8 @@ def test_home_says_what_is_due_and_its_bars_start_empty_and_count_pages_alone(st
     assert left != right  # part filled: pages count on their own, not as 1 of pages + cards
     page.get_by_role("link", name="Start").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Study cards")
+    # Brought in by a link (instant navigation over http), the review starts.
+    expect(page.locator(".cd-study__front")).not_to_be_empty()
 
 
 def test_buttons_work_by_touch(chromium, site_url):
