@@ -12,7 +12,7 @@
  */
 (function (root, factory) {
   "use strict";
-  var api = factory(root.CramdownProgress);
+  var api = factory();
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else {
@@ -20,7 +20,7 @@
     root.CramdownPractice = api;
     if (!started) api.start();
   }
-})(typeof self !== "undefined" ? self : this, function (Progress) {
+})(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
   var HISTORY_FORMAT = "cramdown-practice";
@@ -421,6 +421,9 @@
       var ids = [];
       Object.keys(services).forEach(function (s) { ids = ids.concat(setup.cards[s] || []); });
       var due = find(".cd-practice__due");
+      /* Looked up now, not when this script ran: instant navigation runs a
+       * page's scripts in any order, so the progress script may come after. */
+      var Progress = window.CramdownProgress;
       if (ids.length && Progress) {
         var progress = Progress.load(setup.store);
         bringForward(progress, ids, Date.now());

@@ -272,3 +272,18 @@ def test_when_time_runs_out_the_chosen_answer_counts_and_leaving_saves_nothing(p
     history = json.loads(page.evaluate("(key) => localStorage.getItem(key)", next(
         key for key in page.evaluate("Object.keys(localStorage)") if key.endswith(":practice"))))
     assert len(history["attempts"]) == 1
+
+
+def test_reached_from_a_page_without_the_progress_script_a_wrong_answer_still_brings_cards_forward(page, site_url):
+    page.goto(site_url + "glossary/")  # loads no progress script
+    page.evaluate("window.cramdownNoReload = true")
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Practice test").click()
+    expect(page.locator(".cd-practice[data-ready=true]")).to_be_attached()
+    assert page.evaluate("window.cramdownNoReload") is True
+    page.get_by_role("button", name=re.compile("Quick test")).click()
+    for _ in range(10):
+        question, options = shown(page)
+        page.keyboard.press(str((check_options(question, options) + 1) % 4 + 1))  # always wrong
+        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")
+    expect(page.locator(".cd-practice__due")).to_contain_text("study card")
