@@ -14,6 +14,7 @@ from exam_guide import ExamGuide
 
 from link_terms import Term
 from service_catalogue import Catalogue
+from term_matcher import TermMatcher
 
 THIN_LINES = 5  # fewer notes lines than this, and a service's notes are thin
 
@@ -44,11 +45,6 @@ class Coverage:
         return [s for s in self.services if s.status == status]
 
 
-def _names_pattern(names: Iterable[str]) -> re.Pattern:
-    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])", re.IGNORECASE)
-
-
 def _short_names(name: str) -> list[str]:
     """"Amazon Simple Queue Service (Amazon SQS)" -> the name, "Simple Queue
     Service", "SQS"; "AWS WAF" -> "AWS WAF", "WAF"."""
@@ -67,12 +63,19 @@ def measure(guide: ExamGuide, catalogue: Catalogue, glossary: dict[str, Term], o
     notes (its sections and the exam notes routed to it); ``all_lines``: the
     text of every notes line; ``find_terms(text)``: the glossary terms in it."""
     coverage = Coverage()
-    # Each line's services, found once: there are many lines and many entries.
-    distinct = Counter(all_lines)  # a line written twice is looked at once
-    lines_naming: dict[str, int] = {}
-    for line, times in distinct.items():
+    # The guide's services the catalogue lacks, found by their names (and
+    # short forms) with the same matcher the catalogue's names use.
+    others = TermMatcher([(name, entry.name) for entry in guide.in_scope if not entry.service
+                          for name in (*_short_names(entry.name), *entry.also)])
+    # Each line looked at once (a line written twice counts twice): the
+    # catalogue's services and the others it names.
+    lines_naming: Counter[str] = Counter()  # catalogue id -> lines
+    lines_naming_other: Counter[str] = Counter()  # the guide's name -> lines
+    for line, times in Counter(all_lines).items():
         for service_id in {hit.payload.service.id for hit in catalogue.mentions(line)}:
-            lines_naming[service_id] = lines_naming.get(service_id, 0) + times
+            lines_naming[service_id] += times
+        for name in {hit.payload for hit in others.finditer(line)}:
+            lines_naming_other[name] += times
     for entry in guide.in_scope:
         if entry.service:
             own = own_lines.get(entry.service, [])
@@ -80,13 +83,11 @@ def measure(guide: ExamGuide, catalogue: Catalogue, glossary: dict[str, Term], o
             topics = guide.topics.get(entry.service, ())
             missing = tuple(t.title for t in topics if not t.pattern().search(text))
             coverage.services.append(ServiceCoverage(entry.name, entry.category, entry.service, len(own),
-                                                     lines_naming.get(entry.service, 0), missing, len(topics)))
+                                                     lines_naming[entry.service], missing, len(topics)))
         else:
-            pattern = _names_pattern([*_short_names(entry.name), *entry.also])
-            named = sum(times for line, times in distinct.items() if pattern.search(line))
-            coverage.services.append(ServiceCoverage(entry.name, entry.category, "", 0, named))
+            coverage.services.append(ServiceCoverage(entry.name, entry.category, "", 0, lines_naming_other[entry.name]))
     mentioned: set[str] = set()
-    for line in distinct:
+    for line in set(all_lines):
         for hit in find_terms(line):
             term = getattr(hit.payload, "term", None)
             if term is not None:
