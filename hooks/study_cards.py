@@ -115,7 +115,7 @@ def is_arithmetic(text: str) -> bool:
     return bool(ARITHMETIC_RE.search(text))
 
 
-def _acronym(text: str) -> str:
+def acronym_of(text: str) -> str:
     """"RCU" for "RCUs"; "" when ``text`` is not an acronym."""
     word = text.strip()
     word = word[:-1] if len(word) > 2 and word.endswith("s") and word[:-1].isupper() else word
@@ -133,7 +133,7 @@ def _stands_for(acronym: str, phrase: str) -> bool:
     return False
 
 
-def _spelled_out(acronym: str, text: str) -> bool:
+def spelled_out(acronym: str, text: str) -> bool:
     """Do some words of ``text`` in a row spell ``acronym`` ("Cognito User Pools" for CUP)?"""
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
     size = len(acronym)
@@ -147,16 +147,16 @@ def _acronym_beside(text: str, start: int, end: int) -> bool:
     after = PAREN_AFTER_RE.match(text, end)
     if after:
         inside = after.group(1)
-        if _acronym(inside) and _stands_for(_acronym(inside), answer):
+        if acronym_of(inside) and _stands_for(acronym_of(inside), answer):
             return True
-        if _acronym(answer) and _stands_for(_acronym(answer), inside):
+        if acronym_of(answer) and _stands_for(acronym_of(answer), inside):
             return True
     before = PAREN_BEFORE_RE.search(text[:start])
     if before and text[end:end + 1] == ")":
         outside = before.group(1)
-        if _acronym(answer) and _stands_for(_acronym(answer), outside):
+        if acronym_of(answer) and _stands_for(acronym_of(answer), outside):
             return True
-        if _acronym(outside.split()[-1]) and _stands_for(_acronym(outside.split()[-1]), answer):
+        if acronym_of(outside.split()[-1]) and _stands_for(acronym_of(outside.split()[-1]), answer):
             return True
     return False
 
@@ -193,7 +193,7 @@ def fair_blank(text: str, start: int, end: int, is_number: bool) -> str:
             return "the blank is a piece of a longer name"
         if _acronym_beside(text, start, end):
             return "the blank's acronym or expansion stands beside it"
-        if _acronym(answer) and _spelled_out(_acronym(answer), front):
+        if acronym_of(answer) and spelled_out(acronym_of(answer), front):
             return "the front spells out the answer's letters"
     return fair_front(front, text)
 
@@ -452,10 +452,6 @@ def describe(nodes: list[Node], service: str, terms: FindTerms | None) -> list[s
         lines.append(f"L{node.first_line.number}: {decision}")
     return lines
 
-
-# For the practice test's questions, which follow the same rules.
-acronym_of = _acronym
-spelled_out = _spelled_out
 
 __all__ = [
     "BLANK",
