@@ -220,6 +220,13 @@ class PageContext:
     def __post_init__(self) -> None:
         self._files = {f.path: f for f in self.split.files}
 
+    def card_ids_by_service(self) -> dict[str, list[str]]:
+        """Each service's study card ids ("" holds General's)."""
+        found: dict[str, list[str]] = {}
+        for card in self.cards:
+            found.setdefault(card.service, []).append(card.id)
+        return found
+
     @property
     def has_coverage(self) -> bool:
         """Is there a Coverage page: an exam guide that lists services in scope?"""

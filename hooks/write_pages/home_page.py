@@ -15,9 +15,7 @@ def write(ctx: PageContext) -> PageSpec:
     exam notes or mentions are listed on one line under their category."""
     services = [s for s in ctx.facts.services if s.id in ctx.facts.with_notes]
     others = [s for s in ctx.facts.services if s.id not in ctx.facts.with_notes]
-    cards: dict[str, list[str]] = {}
-    for card in ctx.cards:
-        cards.setdefault(card.service, []).append(card.id)
+    cards = ctx.card_ids_by_service()
     categories = [{"name": c, "anchor": slugify(c),
                    "services": [service_card(ctx, HOME, s) for s in services if s.category == c],
                    "others": [service_card(ctx, HOME, s) for s in others if s.category == c],

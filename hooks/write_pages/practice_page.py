@@ -52,7 +52,8 @@ def write(ctx: PageContext) -> PageSpec | None:
     setup = {"store": ctx.store, "quick": min(QUICK, facts), "mock": min(length, facts),
              "minutes": minutes, "domains": [{"id": d, "title": t} for d, t in domains.items()],
              "weights": weights,
-             "cards": _cards_by_service(ctx)}
+             # The study cards of each service: a wrong answer brings them forward.
+             "cards": {sid: ids for sid, ids in ctx.card_ids_by_service().items() if sid}}
     # Domains the notes give too few facts for: the mock exam fills from the others.
     short = []
     for domain_id, share in weights.items():
@@ -69,12 +70,3 @@ def write(ctx: PageContext) -> PageSpec | None:
                        exam=guide.exam if guide else "", full=length, short=short,
                        coverage=ctx.urls.from_page(PRACTICE, COVERAGE) if ctx.has_coverage else ""))
     return PageSpec(PRACTICE, "Practice test", "practice", body)
-
-
-def _cards_by_service(ctx: PageContext) -> dict[str, list[str]]:
-    """The study cards of each service: a wrong answer makes them due."""
-    found: dict[str, list[str]] = {}
-    for card in ctx.cards:
-        if card.service:
-            found.setdefault(card.service, []).append(card.id)
-    return found
